@@ -1,0 +1,122 @@
+package org.shouwang.demo;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.shouwang.identity.Accounts;
+import org.shouwang.shared.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo campus: generated people and residence, plus one account per role of DESIGN §6 tied
+ * to fitting people (the counsellor really counsels classes, the building manager manages a
+ * building, the floor leader lives on their floor), and an account for every student.
+ */
+@Component
+public class DemoCampus {
+
+    /** Demo usernames and the roles they hold, in the order the start-up banner lists them. */
+    public static final Map<String, Set<Role>> ACCOUNTS = accounts();
+
+    private final CampusWriter writer;
+    private final Accounts accounts;
+    private final JdbcTemplate jdbc;
+
+    DemoCampus(CampusWriter writer, Accounts accounts, JdbcTemplate jdbc) {
+        this.writer = writer;
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+    }
+
+    public boolean isEmpty() {
+        return jdbc.queryForObject("SELECT count(*) FROM college", Long.class) == 0;
+    }
+
+    @Transactional
+    public void load(int students, long seed, String password) {
+        Campus campus = CampusGenerator.generate(students, seed);
+        writer.write(campus);
+        Campus.Building first = campus.buildings().get(0);
+        Campus.ClassGroup firstClass = campus.classes().get(0);
+        long buildingId = id("SELECT id FROM building WHERE code = ?", first.code());
+        long floor3 = id("SELECT id FROM floor WHERE building_id = ? AND number = 3", buildingId);
+        long leader = id("""
+                SELECT min(b.occupant_id) FROM bed b JOIN room r ON r.id = b.room_id JOIN floor f ON f.id = r.floor_id
+                WHERE f.building_id = ? AND f.number = 1""", buildingId);
+        long floorLeader = id("SELECT min(b.occupant_id) FROM bed b JOIN room r ON r.id = b.room_id WHERE r.floor_id = ?", floor3);
+        jdbc.update("UPDATE building SET leader_student_id = ? WHERE id = ?", leader, buildingId);
+        jdbc.update("UPDATE floor SET leader_student_id = ? WHERE id = ?", floorLeader, floor3);
+        long student = id("""
+                SELECT min(s.id) FROM student s JOIN class_group c ON c.id = s.class_id
+                WHERE c.code = ? AND s.id IN (SELECT occupant_id FROM bed) AND s.id NOT IN (?, ?)""",
+                firstClass.code(), leader, floorLeader);
+        Long handlerDept = id("SELECT id FROM department WHERE code = 'HQ'");
+        Long psychDept = id("SELECT id FROM department WHERE code = 'XL'");
+
+        staffAccount("admin", "系统管理员", null, null, password);
+        staffAccount("leader", "校领导", null, null, password);
+        staffAccount("counsellor", null, firstClass.counsellorNumber(), null, password);
+        staffAccount("headteacher", null, firstClass.headTeacherNumber(), null, password);
+        staffAccount("manager", null, first.managerNumber(), null, password);
+        staffAccount("handler", null, staffOf("HQ", 1), handlerDept, password);
+        staffAccount("dispatch", "社区服务中心调度台", staffOf("SQ", 1), null, password);
+        staffAccount("psych", null, staffOf("XL", 0), psychDept, password);
+        staffAccount("studio", null, staffOf("XGB", 1), null, password);
+        staffAccount("party", null, staffOf("XGB", 2), null, password);
+        studentAccount("student", student, password);
+        studentAccount("buildingleader", leader, password);
+        studentAccount("floorleader", floorLeader, password);
+
+        List<Accounts.StudentLogin> logins = new ArrayList<>();
+        jdbc.query("SELECT id, student_number, name FROM student", rs -> {
+            logins.add(new Accounts.StudentLogin(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        });
+        accounts.openStudentAccounts(null, logins, password);
+    }
+
+    private void staffAccount(String username, String displayName, String staffNumber, Long departmentId, String password) {
+        Long staffId = staffNumber == null ? null : id("SELECT id FROM staff WHERE staff_number = ?", staffNumber);
+        String name = displayName != null ? displayName
+                : jdbc.queryForObject("SELECT name FROM staff WHERE id = ?", String.class, staffId);
+        accounts.createQuietly(username, password, name, null, staffId, departmentId, ACCOUNTS.get(username));
+    }
+
+    private void studentAccount(String username, long studentId, String password) {
+        String name = jdbc.queryForObject("SELECT name FROM student WHERE id = ?", String.class, studentId);
+        accounts.createQuietly(username, password, name, studentId, null, null, ACCOUNTS.get(username));
+    }
+
+    private String staffOf(String department, int index) {
+        return jdbc.queryForList("""
+                SELECT s.staff_number FROM staff s JOIN department d ON d.id = s.department_id
+                WHERE d.code = ? ORDER BY s.staff_number""", String.class, department).get(index);
+    }
+
+    private long id(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    private static Map<String, Set<Role>> accounts() {
+        Map<String, Set<Role>> accounts = new LinkedHashMap<>();
+        accounts.put("admin", EnumSet.of(Role.ADMIN));
+        accounts.put("leader", EnumSet.of(Role.LEADER));
+        accounts.put("counsellor", EnumSet.of(Role.COUNSELLOR));
+        accounts.put("headteacher", EnumSet.of(Role.HEAD_TEACHER));
+        accounts.put("manager", EnumSet.of(Role.BUILDING_MANAGER));
+        accounts.put("handler", EnumSet.of(Role.DEPARTMENT_HANDLER));
+        accounts.put("dispatch", EnumSet.of(Role.DISPATCH_DESK));
+        accounts.put("psych", EnumSet.of(Role.PSYCHOLOGY_CENTRE));
+        accounts.put("studio", EnumSet.of(Role.STUDIO_STAFF));
+        accounts.put("party", EnumSet.of(Role.PARTY_SECRETARY));
+        accounts.put("student", EnumSet.of(Role.STUDENT));
+        accounts.put("buildingleader", EnumSet.of(Role.STUDENT, Role.BUILDING_LEADER));
+        accounts.put("floorleader", EnumSet.of(Role.STUDENT, Role.FLOOR_LEADER));
+        return java.util.Collections.unmodifiableMap(accounts);
+    }
+}

@@ -1,0 +1,15 @@
+package org.shouwang.demo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param enabled  fill an empty database with the demo campus at start-up (off in the prod profile)
+ * @param students how many students the demo campus has
+ * @param seed     the same seed gives the same campus
+ * @param password the password of every demo account
+ */
+@ConfigurationProperties("shouwang.demo")
+public record DemoProperties(@DefaultValue("false") boolean enabled, @DefaultValue("3000") int students,
+                             @DefaultValue("20260901") long seed, @DefaultValue("shouwang2026") String password) {
+}

@@ -1,0 +1,121 @@
+package org.shouwang.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.shouwang.shared.NotFoundException;
+import org.shouwang.shared.RuleViolation;
+import org.shouwang.shared.Viewer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal access tokens for API clients. The token is shown once; only its SHA-256 is stored,
+ * so a copy of the database lets nobody in. Revoked or expired tokens stop working at once.
+ */
+@Service
+public class AccessTokens {
+
+    static final String PREFIX = "sw_";
+    private static final int MAX_PER_ACCOUNT = 20;
+    private final SecureRandom random = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final AccountStore accounts;
+    private final AccountUserDetailsService users;
+    private final Clock clock;
+
+    AccessTokens(JdbcClient jdbc, AccountStore accounts, AccountUserDetailsService users, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public record Token(long id, String name, String hint, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+                        Instant revokedAt) {
+        public boolean active(Instant now) {
+            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+        }
+    }
+
+    /** A new token; {@code secret} is the only time the plain token is ever available. */
+    public record Created(Token token, String secret) {
+    }
+
+    @Transactional
+    public Created create(Viewer owner, String name, Integer validDays) {
+        long active = jdbc.sql("SELECT count(*) FROM access_token WHERE account_id = ? AND revoked_at IS NULL")
+                .param(owner.accountId()).query(Long.class).single();
+        if (active >= MAX_PER_ACCOUNT) {
+            throw new RuleViolation("token.tooMany", MAX_PER_ACCOUNT);
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant expires = validDays == null ? null : now.plus(Duration.ofDays(validDays));
+        jdbc.sql("INSERT INTO access_token (account_id, name, token_hash, hint, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(owner.accountId(), name, hash(secret), secret.substring(secret.length() - 4),
+                        AccountStore.at(now), AccountStore.at(expires))
+                .update();
+        Token token = jdbc.sql("SELECT * FROM access_token WHERE token_hash = ?").param(hash(secret)).query(this::token).single();
+        return new Created(token, secret);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Token> of(Viewer owner) {
+        return jdbc.sql("SELECT * FROM access_token WHERE account_id = ? ORDER BY id DESC").param(owner.accountId())
+                .query(this::token).list();
+    }
+
+    @Transactional
+    public void revoke(Viewer owner, long tokenId) {
+        int changed = jdbc.sql("UPDATE access_token SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
+                .params(AccountStore.at(clock.instant()), tokenId, owner.accountId()).update();
+        if (changed == 0) {
+            throw new NotFoundException("token", tokenId);
+        }
+    }
+
+    /** The account behind a presented token, if the token is known, active and its account usable. */
+    @Transactional
+    Optional<AccountUser> authenticate(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String hash = hash(presented);
+        Optional<Long> accountId = jdbc.sql("""
+                        SELECT account_id FROM access_token
+                        WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
+                .params(hash, AccountStore.at(now)).query(Long.class).optional();
+        accountId.ifPresent(id -> jdbc.sql("UPDATE access_token SET last_used_at = ? WHERE token_hash = ?")
+                .params(AccountStore.at(now), hash).update());
+        return accountId.flatMap(accounts::findById).map(users::user)
+                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+    }
+
+    private Token token(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Token(rs.getLong("id"), rs.getString("name"), rs.getString("hint"),
+                AccountStore.instant(rs, "created_at"), AccountStore.instant(rs, "expires_at"),
+                AccountStore.instant(rs, "last_used_at"), AccountStore.instant(rs, "revoked_at"));
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

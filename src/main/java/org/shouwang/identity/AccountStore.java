@@ -1,0 +1,144 @@
+package org.shouwang.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.shouwang.shared.Page;
+import org.shouwang.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountStore {
+
+    private static final String COLUMNS = """
+            id, username, password_hash, display_name, student_id, staff_id, department_id, enabled,
+            must_change_password, failed_logins, locked_until, created_at""";
+
+    private final JdbcClient jdbc;
+
+    AccountStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(Account account, String passwordHash) {
+    }
+
+    Optional<Row> findByUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE username = ?").param(username)
+                .query(this::row).optional().map(this::withRoles);
+    }
+
+    Optional<Row> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?").param(id)
+                .query(this::row).optional().map(this::withRoles);
+    }
+
+    boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT count(*) FROM account WHERE username = ?").param(username).query(Long.class).single() > 0;
+    }
+
+    boolean personTaken(Long studentId, Long staffId) {
+        return jdbc.sql("SELECT count(*) FROM account WHERE student_id = ? OR staff_id = ?")
+                .params(studentId, staffId).query(Long.class).single() > 0;
+    }
+
+    Page<Account> search(String q, Role role, int page, int size) {
+        String like = "%" + (q == null ? "" : q.trim()) + "%";
+        String where = """
+                WHERE (username ILIKE :q OR display_name ILIKE :q)
+                  AND (CAST(:role AS VARCHAR) IS NULL OR id IN (SELECT account_id FROM account_role WHERE role = :role))""";
+        String roleName = role == null ? null : role.name();
+        long total = jdbc.sql("SELECT count(*) FROM account " + where).param("q", like).param("role", roleName)
+                .query(Long.class).single();
+        List<Account> accounts = jdbc.sql("SELECT " + COLUMNS + " FROM account " + where + " ORDER BY username LIMIT :size OFFSET :offset")
+                .param("q", like).param("role", roleName).param("size", size).param("offset", page * size)
+                .query(this::row).list().stream().map(r -> withRoles(r).account()).toList();
+        return new Page<>(accounts, page, size, total);
+    }
+
+    long insert(String username, String passwordHash, String displayName, Long studentId, Long staffId,
+                Long departmentId, boolean mustChangePassword, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO account (username, password_hash, display_name, student_id, staff_id, department_id,
+                                             must_change_password, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(username, passwordHash, displayName, studentId, staffId, departmentId, mustChangePassword, at(now))
+                .update();
+        return jdbc.sql("SELECT id FROM account WHERE username = ?").param(username).query(Long.class).single();
+    }
+
+    void replaceRoles(long accountId, Set<Role> roles) {
+        jdbc.sql("DELETE FROM account_role WHERE account_id = ?").param(accountId).update();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (?, ?)").params(accountId, role.name()).update();
+        }
+    }
+
+    void update(long id, String displayName, Long departmentId, boolean enabled) {
+        jdbc.sql("UPDATE account SET display_name = ?, department_id = ?, enabled = ? WHERE id = ?")
+                .params(displayName, departmentId, enabled, id).update();
+    }
+
+    void setPassword(long id, String hash, boolean mustChange) {
+        jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = ? WHERE id = ?")
+                .params(hash, mustChange, id).update();
+    }
+
+    /** Counts a failed login and locks the account once the count reaches the limit; one statement, so racing attempts all count. */
+    void recordFailedLogin(String username, int limit, Instant lockUntil) {
+        jdbc.sql("""
+                        UPDATE account SET failed_logins = failed_logins + 1,
+                               locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
+                        WHERE username = ?""")
+                .params(limit, at(lockUntil), username).update();
+    }
+
+    void recordSuccessfulLogin(String username) {
+        jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE username = ? AND failed_logins > 0")
+                .param(username).update();
+    }
+
+    void unlock(long id) {
+        jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(id).update();
+    }
+
+    Set<Long> studentsWithAccounts() {
+        return Set.copyOf(jdbc.sql("SELECT student_id FROM account WHERE student_id IS NOT NULL").query(Long.class).list());
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        Account account = new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                Set.of(), rs.getObject("student_id", Long.class), rs.getObject("staff_id", Long.class),
+                rs.getObject("department_id", Long.class), rs.getBoolean("enabled"),
+                rs.getBoolean("must_change_password"), rs.getInt("failed_logins"),
+                instant(rs, "locked_until"), instant(rs, "created_at"));
+        return new Row(account, rs.getString("password_hash"));
+    }
+
+    private Row withRoles(Row row) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(jdbc.sql("SELECT role FROM account_role WHERE account_id = ?").param(row.account().id())
+                .query((rs, n) -> Role.valueOf(rs.getString(1))).list());
+        Account a = row.account();
+        return new Row(new Account(a.id(), a.username(), a.displayName(), roles, a.studentId(), a.staffId(),
+                a.departmentId(), a.enabled(), a.mustChangePassword(), a.failedLogins(), a.lockedUntil(), a.createdAt()),
+                row.passwordHash());
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,188 @@
+package org.shouwang.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.shouwang.shared.NotFoundException;
+import org.shouwang.shared.Page;
+import org.shouwang.shared.Role;
+import org.shouwang.shared.RuleViolation;
+import org.shouwang.shared.Viewer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts, their roles and passwords. Writes by administrators are audited. */
+@Service
+public class Accounts {
+
+    private final AccountStore store;
+    private final PersonDirectory people;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Accounts(AccountStore store, PersonDirectory people, PasswordEncoder passwords, AuditLog audit,
+             JdbcTemplate jdbc, Clock clock) {
+        this.store = store;
+        this.people = people;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * What an administrator fills in to open an account.
+     *
+     * @param personNumber the student or staff number of the person it stands for, or blank for a
+     *                     service account such as the dispatch desk
+     */
+    public record Draft(String username, String displayName, String personNumber, Set<Role> roles,
+                        Long departmentId, String initialPassword) {
+    }
+
+    @Transactional
+    public Account create(Viewer admin, Draft draft) {
+        if (store.usernameTaken(draft.username())) {
+            throw new RuleViolation("account.usernameTaken", draft.username());
+        }
+        Long studentId = null;
+        Long staffId = null;
+        Long departmentId = draft.departmentId();
+        String displayName = draft.displayName();
+        if (draft.personNumber() != null && !draft.personNumber().isBlank()) {
+            PersonDirectory.Person person = people.findByNumber(draft.personNumber().trim())
+                    .orElseThrow(() -> new RuleViolation("account.unknownPerson", draft.personNumber()));
+            if (store.personTaken(person.studentId(), person.staffId())) {
+                throw new RuleViolation("account.personHasAccount", draft.personNumber());
+            }
+            studentId = person.studentId();
+            staffId = person.staffId();
+            departmentId = departmentId != null ? departmentId : person.departmentId();
+            displayName = displayName == null || displayName.isBlank() ? person.name() : displayName;
+        }
+        checkRoles(draft.roles(), studentId, departmentId);
+        long id = store.insert(draft.username(), passwords.encode(draft.initialPassword()), displayName, studentId,
+                staffId, departmentId, true, clock.instant());
+        store.replaceRoles(id, draft.roles());
+        audit.record(admin, "account.create", "account", id, draft.username() + " " + draft.roles());
+        return get(id);
+    }
+
+    /** Opens accounts, without auditing, for the demo campus and tests; passwords need no change. */
+    @Transactional
+    public long createQuietly(String username, String password, String displayName, Long studentId, Long staffId,
+                              Long departmentId, Set<Role> roles) {
+        long id = store.insert(username, passwords.encode(password), displayName, studentId, staffId, departmentId,
+                false, clock.instant());
+        store.replaceRoles(id, roles);
+        return id;
+    }
+
+    public record StudentLogin(long studentId, String studentNumber, String name) {
+    }
+
+    /**
+     * Opens a student account (username = student number) for each student who has none, all with
+     * one initial password that must be changed at first login. Hashes once, inserts in batches.
+     */
+    @Transactional
+    public int openStudentAccounts(Viewer admin, List<StudentLogin> students, String initialPassword) {
+        Set<Long> existing = store.studentsWithAccounts();
+        List<StudentLogin> fresh = students.stream().filter(s -> !existing.contains(s.studentId())).toList();
+        String hash = passwords.encode(initialPassword);
+        var now = AccountStore.at(clock.instant());
+        jdbc.batchUpdate("""
+                        INSERT INTO account (username, password_hash, display_name, student_id, must_change_password, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""", fresh, 1000, (ps, s) -> {
+            ps.setString(1, s.studentNumber());
+            ps.setString(2, hash);
+            ps.setString(3, s.name());
+            ps.setLong(4, s.studentId());
+            ps.setBoolean(5, admin != null);
+            ps.setObject(6, now);
+        });
+        jdbc.update("""
+                INSERT INTO account_role (account_id, role)
+                SELECT id, 'STUDENT' FROM account a WHERE student_id IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = 'STUDENT')""");
+        if (admin != null) {
+            audit.record(admin, "account.openStudents", "account", null, fresh.size() + " accounts");
+        }
+        return fresh.size();
+    }
+
+    @Transactional(readOnly = true)
+    public Account get(long id) {
+        return store.findById(id).map(AccountStore.Row::account).orElseThrow(() -> new NotFoundException("account", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Account> search(String q, Role role, int page, int size) {
+        return store.search(q, role, page, size);
+    }
+
+    public record Changes(String displayName, Set<Role> roles, Long departmentId, boolean enabled) {
+    }
+
+    @Transactional
+    public Account update(Viewer admin, long id, Changes changes) {
+        Account account = get(id);
+        checkRoles(changes.roles(), account.studentId(), changes.departmentId());
+        if (account.id() == admin.accountId() && (!changes.enabled() || !changes.roles().contains(Role.ADMIN))) {
+            throw new RuleViolation("account.cannotDemoteSelf");
+        }
+        store.update(id, changes.displayName(), changes.departmentId(), changes.enabled());
+        store.replaceRoles(id, changes.roles());
+        audit.record(admin, "account.update", "account", id,
+                "roles " + account.roles() + " -> " + changes.roles() + ", enabled " + changes.enabled());
+        return get(id);
+    }
+
+    @Transactional
+    public void unlock(Viewer admin, long id) {
+        get(id);
+        store.unlock(id);
+        audit.record(admin, "account.unlock", "account", id, null);
+    }
+
+    @Transactional
+    public void resetPassword(Viewer admin, long id, String newPassword) {
+        get(id);
+        store.setPassword(id, passwords.encode(newPassword), true);
+        store.unlock(id);
+        audit.record(admin, "account.resetPassword", "account", id, null);
+    }
+
+    @Transactional
+    public void changePassword(Viewer self, String currentPassword, String newPassword) {
+        AccountStore.Row row = store.findById(self.accountId()).orElseThrow(() -> new NotFoundException("account", self.accountId()));
+        if (!passwords.matches(currentPassword, row.passwordHash())) {
+            throw new RuleViolation("password.currentWrong");
+        }
+        if (passwords.matches(newPassword, row.passwordHash())) {
+            throw new RuleViolation("password.unchanged");
+        }
+        store.setPassword(self.accountId(), passwords.encode(newPassword), false);
+    }
+
+    private static void checkRoles(Set<Role> roles, Long studentId, Long departmentId) {
+        if (roles.isEmpty()) {
+            throw new RuleViolation("account.noRole");
+        }
+        boolean studentRoles = roles.contains(Role.STUDENT) || roles.contains(Role.BUILDING_LEADER) || roles.contains(Role.FLOOR_LEADER);
+        if (studentRoles && studentId == null) {
+            throw new RuleViolation("account.studentRoleNeedsStudent");
+        }
+        if (studentId != null && roles.stream().anyMatch(r -> r != Role.STUDENT && r != Role.BUILDING_LEADER && r != Role.FLOOR_LEADER)) {
+            throw new RuleViolation("account.staffRoleForStudent");
+        }
+        if (roles.contains(Role.DEPARTMENT_HANDLER) && departmentId == null) {
+            throw new RuleViolation("account.handlerNeedsDepartment");
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.shouwang.people;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.shouwang.identity.PersonDirectory;
+import org.shouwang.shared.NotFoundException;
+import org.shouwang.shared.Page;
+import org.shouwang.shared.PersonalData;
+import org.shouwang.shared.Role;
+import org.shouwang.shared.Viewer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The vertical chain — colleges, majors, classes, students — and staff and departments. Every
+ * method that returns students narrows them to the viewer's scope in the query itself.
+ */
+@Service
+@Transactional(readOnly = true)
+public class People implements PersonDirectory {
+
+    private static final String CLASS_COLUMNS = """
+            c.id, c.code, c.name, c.grade_year, m.id AS major_id, m.name AS major, co.id AS college_id,
+            co.name AS college, c.counsellor_id, cs.name AS counsellor, c.head_teacher_id, hs.name AS head_teacher,
+            (SELECT count(*) FROM student s WHERE s.class_id = c.id) AS students
+            FROM class_group c JOIN major m ON m.id = c.major_id JOIN college co ON co.id = m.college_id
+            LEFT JOIN staff cs ON cs.id = c.counsellor_id LEFT JOIN staff hs ON hs.id = c.head_teacher_id""";
+
+    private final JdbcClient jdbc;
+    private final Housing housing;
+
+    People(JdbcClient jdbc, Housing housing) {
+        this.jdbc = jdbc;
+        this.housing = housing;
+    }
+
+    public List<Structure.College> colleges() {
+        return jdbc.sql("""
+                        SELECT co.id, co.code, co.name,
+                               (SELECT count(*) FROM major m WHERE m.college_id = co.id) AS majors,
+                               (SELECT count(*) FROM class_group c JOIN major m ON m.id = c.major_id WHERE m.college_id = co.id) AS classes,
+                               (SELECT count(*) FROM student s JOIN class_group c ON c.id = s.class_id JOIN major m ON m.id = c.major_id
+                                 WHERE m.college_id = co.id) AS students
+                        FROM college co ORDER BY co.code""")
+                .query((rs, n) -> new Structure.College(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getLong("majors"), rs.getLong("classes"), rs.getLong("students")))
+                .list();
+    }
+
+    public Structure.College college(long id) {
+        return colleges().stream().filter(c -> c.id() == id).findFirst().orElseThrow(() -> new NotFoundException("college", id));
+    }
+
+    public List<Structure.Major> majors(long collegeId) {
+        return jdbc.sql("""
+                        SELECT m.id, m.code, m.name, co.id AS college_id, co.name AS college,
+                               (SELECT count(*) FROM class_group c WHERE c.major_id = m.id) AS classes,
+                               (SELECT count(*) FROM student s JOIN class_group c ON c.id = s.class_id WHERE c.major_id = m.id) AS students
+                        FROM major m JOIN college co ON co.id = m.college_id
+                        WHERE co.id = ? ORDER BY m.code""")
+                .param(collegeId)
+                .query((rs, n) -> new Structure.Major(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getLong("college_id"), rs.getString("college"), rs.getLong("classes"), rs.getLong("students")))
+                .list();
+    }
+
+    public Structure.Major major(long id) {
+        return jdbc.sql("SELECT college_id FROM major WHERE id = ?").param(id).query(Long.class).optional()
+                .flatMap(collegeId -> majors(collegeId).stream().filter(m -> m.id() == id).findFirst())
+                .orElseThrow(() -> new NotFoundException("major", id));
+    }
+
+    public List<Structure.ClassGroup> classesOfMajor(long majorId) {
+        return jdbc.sql("SELECT " + CLASS_COLUMNS + " WHERE m.id = ? ORDER BY c.grade_year DESC, c.code")
+                .param(majorId).query(People::classGroup).list();
+    }
+
+    /** The classes a counsellor or head teacher looks after. */
+    public List<Structure.ClassGroup> classesOf(Viewer viewer) {
+        if (viewer.staffId() == null) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + CLASS_COLUMNS + " WHERE c.counsellor_id = :staff OR c.head_teacher_id = :staff ORDER BY c.code")
+                .param("staff", viewer.staffId()).query(People::classGroup).list();
+    }
+
+    public Structure.ClassGroup classGroup(long id) {
+        return jdbc.sql("SELECT " + CLASS_COLUMNS + " WHERE c.id = ?").param(id).query(People::classGroup).optional()
+                .orElseThrow(() -> new NotFoundException("class", id));
+    }
+
+    public List<Structure.Department> departments() {
+        return jdbc.sql("SELECT id, code, name FROM department ORDER BY code")
+                .query((rs, n) -> new Structure.Department(rs.getLong("id"), rs.getString("code"), rs.getString("name")))
+                .list();
+    }
+
+    /** Whether the viewer may see students of this class at all (their names, not just the count). */
+    public boolean seesClass(Viewer viewer, long classId) {
+        StudentScope scope = scopeOf(viewer);
+        return scope.everyone() || scope.classIds().contains(classId);
+    }
+
+    /**
+     * Students matching a student number (prefix) or a name (any part), optionally of one class,
+     * within the viewer's scope.
+     */
+    public Page<StudentSummary> searchStudents(Viewer viewer, String q, Long classId, int page, int size) {
+        StudentScope scope = scopeOf(viewer);
+        if (scope.isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        String text = q == null ? "" : q.trim();
+        String where = """
+                WHERE (:everyone OR s.class_id = ANY(:classes) OR s.id = ANY(:students))
+                  AND (:q = '' OR s.student_number LIKE :prefix OR s.name LIKE :part)
+                  AND (CAST(:classId AS BIGINT) IS NULL OR s.class_id = :classId)""";
+        var count = jdbc.sql("SELECT count(*) FROM student s " + where);
+        var select = jdbc.sql("""
+                SELECT s.id, s.student_number, s.name, s.gender, s.class_id, c.name AS class_name
+                FROM student s JOIN class_group c ON c.id = s.class_id
+                """ + where + " ORDER BY s.student_number LIMIT :size OFFSET :offset");
+        for (var spec : List.of(count, select)) {
+            spec.param("everyone", scope.everyone()).param("classes", scope.classArray())
+                    .param("students", scope.studentArray()).param("q", text).param("prefix", escape(text) + "%")
+                    .param("part", "%" + escape(text) + "%").param("classId", classId);
+        }
+        long total = count.query(Long.class).single();
+        List<StudentSummary> students = select.param("size", size).param("offset", page * size)
+                .query(People::summary).list();
+        return new Page<>(students, page, size, total);
+    }
+
+    /** A student's profile, or 404 when the student does not exist or is outside the viewer's scope. */
+    public StudentProfile profile(Viewer viewer, long studentId) {
+        record Row(StudentSummary summary, PoliticalStatus status, String phone, String idCard) {
+        }
+        Row row = jdbc.sql("""
+                        SELECT s.id, s.student_number, s.name, s.gender, s.class_id, c.name AS class_name,
+                               s.political_status, s.phone, s.id_card
+                        FROM student s JOIN class_group c ON c.id = s.class_id WHERE s.id = ?""")
+                .param(studentId)
+                .query((rs, n) -> new Row(summary(rs, n), PoliticalStatus.valueOf(rs.getString("political_status")),
+                        rs.getString("phone"), rs.getString("id_card")))
+                .optional()
+                .filter(r -> scopeOf(viewer).includes(r.summary().classId(), studentId))
+                .orElseThrow(() -> new NotFoundException("student", studentId));
+        Structure.ClassGroup classGroup = classGroup(row.summary().classId());
+        boolean self = viewer.isStudent(studentId);
+        boolean carer = viewer.staffId() != null && (viewer.staffId().equals(classGroup.counsellorId())
+                || viewer.staffId().equals(classGroup.headTeacherId()));
+        boolean phoneVisible = viewer.isAdmin() || self || carer || viewer.has(Role.BUILDING_MANAGER);
+        boolean idCardVisible = viewer.isAdmin() || self;
+        StudentSummary s = row.summary();
+        return new StudentProfile(s.id(), s.studentNumber(), s.name(), s.gender(), row.status(),
+                phoneVisible ? row.phone() : PersonalData.maskPhone(row.phone()),
+                idCardVisible ? row.idCard() : PersonalData.maskIdCard(row.idCard()),
+                classGroup, housing.placeOf(studentId));
+    }
+
+    /** A student by id, no scope applied: for other modules' rules (gender of a bed), never for display. */
+    public Optional<StudentSummary> student(long id) {
+        return jdbc.sql("""
+                        SELECT s.id, s.student_number, s.name, s.gender, s.class_id, c.name AS class_name
+                        FROM student s JOIN class_group c ON c.id = s.class_id WHERE s.id = ?""")
+                .param(id).query(People::summary).optional();
+    }
+
+    public Optional<StudentSummary> studentByNumber(String studentNumber) {
+        return jdbc.sql("""
+                        SELECT s.id, s.student_number, s.name, s.gender, s.class_id, c.name AS class_name
+                        FROM student s JOIN class_group c ON c.id = s.class_id WHERE s.student_number = ?""")
+                .param(studentNumber.trim()).query(People::summary).optional();
+    }
+
+    /** Whether the viewer may see this student (same rule as {@link #profile}). */
+    public boolean sees(Viewer viewer, long studentId) {
+        return student(studentId).map(s -> scopeOf(viewer).includes(s.classId(), s.id())).orElse(false);
+    }
+
+    public Optional<Long> staffIdByNumber(String staffNumber) {
+        return jdbc.sql("SELECT id FROM staff WHERE staff_number = ?").param(staffNumber.trim()).query(Long.class).optional();
+    }
+
+    public Optional<String> staffName(long staffId) {
+        return jdbc.sql("SELECT name FROM staff WHERE id = ?").param(staffId).query(String.class).optional();
+    }
+
+    @Override
+    public Optional<Person> findByNumber(String number) {
+        Optional<Person> student = jdbc.sql("SELECT id, name FROM student WHERE student_number = ?").param(number)
+                .query((rs, n) -> new Person(rs.getLong("id"), null, rs.getString("name"), null)).optional();
+        if (student.isPresent()) {
+            return student;
+        }
+        return jdbc.sql("SELECT id, name, department_id FROM staff WHERE staff_number = ?").param(number)
+                .query((rs, n) -> new Person(null, rs.getLong("id"), rs.getString("name"),
+                        rs.getObject("department_id", Long.class)))
+                .optional();
+    }
+
+    StudentScope scopeOf(Viewer viewer) {
+        if (viewer.isAdmin()) {
+            return new StudentScope(true, Set.of(), Set.of());
+        }
+        Set<Long> classes = Set.of();
+        if ((viewer.has(Role.COUNSELLOR) || viewer.has(Role.HEAD_TEACHER)) && viewer.staffId() != null) {
+            classes = Set.copyOf(jdbc.sql("SELECT id FROM class_group WHERE counsellor_id = :staff OR head_teacher_id = :staff")
+                    .param("staff", viewer.staffId()).query(Long.class).list());
+        }
+        Set<Long> students = new HashSet<>();
+        if (viewer.has(Role.BUILDING_MANAGER) || viewer.has(Role.BUILDING_LEADER) || viewer.has(Role.FLOOR_LEADER)) {
+            students.addAll(housing.residentsServedBy(viewer));
+        }
+        if (viewer.studentId() != null) {
+            students.add(viewer.studentId());
+        }
+        return new StudentScope(false, classes, students);
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static StudentSummary summary(ResultSet rs, int n) throws SQLException {
+        return new StudentSummary(rs.getLong("id"), rs.getString("student_number"), rs.getString("name"),
+                Gender.of(rs.getString("gender")), rs.getLong("class_id"), rs.getString("class_name"));
+    }
+
+    private static Structure.ClassGroup classGroup(ResultSet rs, int n) throws SQLException {
+        return new Structure.ClassGroup(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                rs.getInt("grade_year"), rs.getLong("major_id"), rs.getString("major"), rs.getLong("college_id"),
+                rs.getString("college"), rs.getObject("counsellor_id", Long.class), rs.getString("counsellor"),
+                rs.getObject("head_teacher_id", Long.class), rs.getString("head_teacher"), rs.getLong("students"));
+    }
+}

@@ -1,0 +1,174 @@
+package org.shouwang.residence.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.shouwang.people.People;
+import org.shouwang.people.StudentSummary;
+import org.shouwang.residence.Residence;
+import org.shouwang.residence.ResidenceViews;
+import org.shouwang.shared.NotFoundException;
+import org.shouwang.shared.RuleViolation;
+import org.shouwang.shared.Viewer;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages of the horizontal chain: communities → buildings (vacancy map) → rooms → beds, and bed assignment. */
+@Controller
+class ResidenceController {
+
+    private final Residence residence;
+    private final People people;
+    private final MessageSource messages;
+
+    ResidenceController(Residence residence, People people, MessageSource messages) {
+        this.residence = residence;
+        this.people = people;
+        this.messages = messages;
+    }
+
+    @GetMapping("/communities")
+    String communities(Viewer viewer, Model model) {
+        staffOnly(viewer);
+        model.addAttribute("communities", residence.communities());
+        return "residence/communities";
+    }
+
+    @GetMapping("/communities/{id}")
+    String community(Viewer viewer, @PathVariable long id, Model model) {
+        staffOnly(viewer);
+        model.addAttribute("community", residence.community(id));
+        model.addAttribute("buildings", residence.buildings(id));
+        return "residence/community";
+    }
+
+    @GetMapping("/buildings/mine")
+    String myBuildings(Viewer viewer, Model model) {
+        var buildings = residence.buildingsServedBy(viewer);
+        if (buildings.size() == 1) {
+            return "redirect:/buildings/" + buildings.get(0).id();
+        }
+        model.addAttribute("buildings", buildings);
+        return "residence/my-buildings";
+    }
+
+    @GetMapping("/buildings/{id}")
+    String building(Viewer viewer, @PathVariable long id, Model model) {
+        mayViewBuilding(viewer, id);
+        model.addAttribute("building", residence.building(id));
+        model.addAttribute("floors", residence.vacancyMap(id));
+        model.addAttribute("mayAssign", residence.mayAssign(viewer, id));
+        return "residence/building";
+    }
+
+    @GetMapping("/rooms/{id}")
+    String room(Viewer viewer, @PathVariable long id, Model model) {
+        ResidenceViews.RoomDetail room = residence.room(viewer, id);
+        mayViewBuilding(viewer, room.buildingId());
+        model.addAttribute("room", room);
+        model.addAttribute("mayAssign", residence.mayAssign(viewer, room.buildingId()));
+        return "residence/room";
+    }
+
+    @GetMapping("/students/{id}/stays")
+    String stays(Viewer viewer, @PathVariable long id, Model model) {
+        model.addAttribute("stays", residence.staysOf(viewer, id));
+        return "residence/stays :: stays";
+    }
+
+    record AssignForm(@NotBlank @Size(max = 32) String studentNumber) {
+    }
+
+    @PostMapping("/beds/{bedId}/assign")
+    String assign(Viewer viewer, @PathVariable long bedId, @RequestParam long roomId, @RequestParam String action,
+                  @Validated AssignForm form, BindingResult errors, RedirectAttributes flash) {
+        if (errors.hasErrors()) {
+            flash.addFlashAttribute("error", text("bed.studentNumberRequired"));
+            return "redirect:/rooms/" + roomId;
+        }
+        try {
+            StudentSummary student = people.studentByNumber(form.studentNumber())
+                    .orElseThrow(() -> new RuleViolation("student.unknown", form.studentNumber()));
+            if ("move".equals(action)) {
+                residence.move(viewer, student.id(), bedId);
+                flash.addFlashAttribute("success", text("bed.moved", student.name()));
+            } else {
+                residence.checkIn(viewer, student.id(), bedId);
+                flash.addFlashAttribute("success", text("bed.checkedIn", student.name()));
+            }
+        } catch (RuleViolation violation) {
+            flash.addFlashAttribute("error", text(violation.code(), violation.args()));
+        }
+        return "redirect:/rooms/" + roomId;
+    }
+
+    @PostMapping("/students/{studentId}/check-out")
+    String checkOut(Viewer viewer, @PathVariable long studentId, @RequestParam long roomId, RedirectAttributes flash) {
+        try {
+            residence.checkOut(viewer, studentId);
+            flash.addFlashAttribute("success", text("bed.checkedOut"));
+        } catch (RuleViolation violation) {
+            flash.addFlashAttribute("error", text(violation.code(), violation.args()));
+        }
+        return "redirect:/rooms/" + roomId;
+    }
+
+    @PostMapping("/beds/{bedId}/reserved")
+    String reserve(Viewer viewer, @PathVariable long bedId, @RequestParam long roomId, @RequestParam boolean reserved,
+                   RedirectAttributes flash) {
+        try {
+            residence.reserve(viewer, bedId, reserved);
+        } catch (RuleViolation violation) {
+            flash.addFlashAttribute("error", text(violation.code(), violation.args()));
+        }
+        return "redirect:/rooms/" + roomId;
+    }
+
+    @PostMapping("/admin/buildings/{id}/appointments")
+    String appoint(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String managerNumber,
+                   @RequestParam(defaultValue = "") String leaderNumber, RedirectAttributes flash) {
+        try {
+            residence.appoint(viewer, id, managerNumber, leaderNumber);
+            flash.addFlashAttribute("success", text("building.appointed"));
+        } catch (RuleViolation violation) {
+            flash.addFlashAttribute("error", text(violation.code(), violation.args()));
+        }
+        return "redirect:/buildings/" + id;
+    }
+
+    @PostMapping("/admin/floors/{id}/leader")
+    String appointFloorLeader(Viewer viewer, @PathVariable long id, @RequestParam long buildingId,
+                              @RequestParam(defaultValue = "") String leaderNumber, RedirectAttributes flash) {
+        try {
+            residence.appointFloorLeader(viewer, id, leaderNumber);
+            flash.addFlashAttribute("success", text("building.appointed"));
+        } catch (RuleViolation violation) {
+            flash.addFlashAttribute("error", text(violation.code(), violation.args()));
+        }
+        return "redirect:/buildings/" + buildingId;
+    }
+
+    private void mayViewBuilding(Viewer viewer, long buildingId) {
+        if (!viewer.isStaff() && residence.buildingsServedBy(viewer).stream().noneMatch(b -> b.id() == buildingId)) {
+            throw new NotFoundException("building", buildingId);
+        }
+    }
+
+    private static void staffOnly(Viewer viewer) {
+        if (!viewer.isStaff()) {
+            throw new NotFoundException("page", "residence");
+        }
+    }
+
+    private String text(String code, Object... args) {
+        return messages.getMessage(code, args, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,12 @@
+package org.shouwang.shared;
+
+/**
+ * Nothing there, or nothing there for this viewer: both answer 404, so a forbidden user learns
+ * nothing about what exists.
+ */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String what, Object id) {
+        super(what + " " + id + " not found");
+    }
+}

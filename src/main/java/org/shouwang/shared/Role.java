@@ -1,0 +1,22 @@
+package org.shouwang.shared;
+
+/** The roles of DESIGN §6. A person may hold several. */
+public enum Role {
+    STUDENT,
+    COUNSELLOR,
+    HEAD_TEACHER,
+    BUILDING_MANAGER,
+    BUILDING_LEADER,
+    FLOOR_LEADER,
+    DEPARTMENT_HANDLER,
+    DISPATCH_DESK,
+    PSYCHOLOGY_CENTRE,
+    STUDIO_STAFF,
+    PARTY_SECRETARY,
+    LEADER,
+    ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,59 @@
+package org.shouwang.shared;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The clock every deadline reads, and the user's language: zh-CN unless they chose English with
+ * {@code ?lang=en}, remembered in a cookie for a year. API clients without the cookie get the
+ * language of their Accept-Language header.
+ */
+@Configuration(proxyBeanMethods = false)
+class SharedConfiguration implements WebMvcConfigurer {
+
+    static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("shouwang-lang");
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setDefaultLocaleFunction(request -> {
+            String header = request.getHeader("Accept-Language");
+            if (header != null && !header.isBlank()) {
+                Locale requested = request.getLocale();
+                return requested.getLanguage().equals("en") ? Locale.ENGLISH : DEFAULT_LOCALE;
+            }
+            return DEFAULT_LOCALE;
+        });
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ViewerArgumentResolver());
+    }
+}
