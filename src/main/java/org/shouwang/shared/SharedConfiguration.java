@@ -15,9 +15,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The clock every deadline reads, and the user's language: zh-CN unless they chose English with
- * {@code ?lang=en}, remembered in a cookie for a year. API clients without the cookie get the
- * language of their Accept-Language header.
+ * The clock every deadline reads, and the user's language: pages are zh-CN unless the user chose
+ * English with {@code ?lang=en}, remembered in a cookie for a year. API clients without the
+ * cookie get the language of their Accept-Language header (Chinese unless they ask for English).
  */
 @Configuration(proxyBeanMethods = false)
 class SharedConfiguration implements WebMvcConfigurer {
@@ -34,12 +34,9 @@ class SharedConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("shouwang-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
-            String header = request.getHeader("Accept-Language");
-            if (header != null && !header.isBlank()) {
-                Locale requested = request.getLocale();
-                return requested.getLanguage().equals("en") ? Locale.ENGLISH : DEFAULT_LOCALE;
-            }
-            return DEFAULT_LOCALE;
+            boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+            boolean english = request.getHeader("Accept-Language") != null && request.getLocale().getLanguage().equals("en");
+            return api && english ? Locale.ENGLISH : DEFAULT_LOCALE;
         });
         return resolver;
     }
