@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolationException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -64,6 +65,12 @@ class ApiErrors {
                         "field", r.getMethodParameter().getParameterName() == null ? "" : r.getMethodParameter().getParameterName(),
                         "message", String.valueOf(err.getDefaultMessage()))))
                 .toList());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage())).toList());
     }
 
     @ExceptionHandler

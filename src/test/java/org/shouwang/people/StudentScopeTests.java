@@ -37,6 +37,33 @@ class StudentScopeTests {
     }
 
     @Test
+    void headTeacherSeesOnlyTheClassTheyHead() throws Exception {
+        Viewer headTeacher = users.viewer("headteacher");
+        long classId = jdbc.sql("SELECT id FROM class_group WHERE head_teacher_id = ?").param(headTeacher.staffId())
+                .query(Long.class).single();
+        var found = people.searchStudents(headTeacher, "", null, 0, 1000);
+        assertThat(found.items()).isNotEmpty().allSatisfy(s -> assertThat(s.classId()).isEqualTo(classId));
+        long outsider = studentOutsideClassesOf(headTeacher.staffId());
+        mvc.perform(get("/api/v1/students/" + outsider).with(users.as("headteacher"))).andExpect(status().isNotFound());
+        mvc.perform(get("/students/" + outsider).with(users.as("headteacher"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void buildingLeaderSeesTheResidentsOfTheirBuilding() {
+        Viewer leader = users.viewer("buildingleader");
+        long residents = jdbc.sql("""
+                SELECT count(*) FROM bed b JOIN room r ON r.id = b.room_id JOIN floor f ON f.id = r.floor_id
+                JOIN building bu ON bu.id = f.building_id WHERE bu.leader_student_id = ? AND b.occupant_id IS NOT NULL""")
+                .param(leader.studentId()).query(Long.class).single();
+        assertThat(people.searchStudents(leader, "", null, 0, 10).total()).isEqualTo(residents).isGreaterThan(1);
+        long elsewhere = jdbc.sql("""
+                SELECT min(b.occupant_id) FROM bed b JOIN room r ON r.id = b.room_id JOIN floor f ON f.id = r.floor_id
+                JOIN building bu ON bu.id = f.building_id WHERE coalesce(bu.leader_student_id, -1) <> ?""")
+                .param(leader.studentId()).query(Long.class).single();
+        assertThatThrownBy(() -> people.profile(leader, elsewhere)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void studentSeesOnlyThemself() throws Exception {
         Viewer student = users.viewer("student");
         assertThat(people.searchStudents(student, "", null, 0, 50).items())

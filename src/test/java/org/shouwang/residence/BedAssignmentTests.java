@@ -1,5 +1,6 @@
 package org.shouwang.residence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
 import org.shouwang.IntegrationTest;
+import org.shouwang.TestClock;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
@@ -34,6 +36,7 @@ class BedAssignmentTests {
     @Autowired DemoUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired TestClock clock;
 
     @Test
     void checkInMoveAndCheckOutKeepTheWholeHistory() {
@@ -56,6 +59,28 @@ class BedAssignmentTests {
         assertThat(stays.get(0).place()).endsWith("-" + label(second));
         assertThat(stays.get(1).endReason()).isEqualTo("MOVED");
         assertThat(stays.get(1).place()).endsWith("-" + label(first));
+    }
+
+    @Test
+    void aMoveEndsTheOldStayAndStartsTheNewOneAtTheSameInstant() {
+        Viewer admin = users.viewer("admin");
+        long student = unhousedStudent("M");
+        Instant checkIn = Instant.parse("2026-09-01T02:00:00Z");
+        Instant move = Instant.parse("2026-10-08T06:30:00Z");
+        try {
+            clock.fix(checkIn);
+            residence.checkIn(admin, student, freeBed("M"));
+            clock.fix(move);
+            residence.move(admin, student, freeBed("M"));
+        } finally {
+            clock.reset();
+        }
+        var stays = residence.staysOf(admin, student);
+        assertThat(stays.get(0).startedAt()).isEqualTo(move);
+        assertThat(stays.get(0).endedAt()).isNull();
+        assertThat(stays.get(1).startedAt()).isEqualTo(checkIn);
+        assertThat(stays.get(1).endedAt()).isEqualTo(move);
+        residence.checkOut(admin, student);
     }
 
     @Test

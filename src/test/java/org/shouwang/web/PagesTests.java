@@ -101,6 +101,20 @@ class PagesTests {
                 .andExpect(jsonPath("$.paths['/api/v1/buildings/{id}/vacancy-map']").exists());
     }
 
+    @Test
+    void badQueryParametersAnswer400WithTheFieldNamedInTheCallersLanguage() throws Exception {
+        mvc.perform(get("/api/v1/students").param("size", "100000").header("Accept-Language", "en").with(users.as("admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/v1/students").param("page", "abc").header("Accept-Language", "zh-CN").with(users.as("admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("请求有误"))
+                .andExpect(jsonPath("$.errors[0].field").value("page"));
+        mvc.perform(get("/api/v1/buildings/999999").with(users.as("admin"))).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+    }
+
     private long id(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }

@@ -11,7 +11,6 @@ import org.shouwang.people.Structure;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Page;
 import org.shouwang.shared.Viewer;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,7 +24,6 @@ import jakarta.validation.constraints.Size;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "People", description = "Colleges, majors, classes, students, departments")
-@Validated
 class PeopleApi {
 
     private final People people;
