@@ -28,6 +28,9 @@ class HomeController {
         model.addAttribute("viewer", viewer);
         model.addAttribute("myClasses", people.classesOf(viewer));
         model.addAttribute("myBuildings", residence.buildingsServedBy(viewer));
+        if (viewer.isStaff()) {
+            model.addAttribute("campus", CampusFigures.of(people.colleges(), residence.communities()));
+        }
         if (viewer.studentId() != null) {
             model.addAttribute("me", people.profile(viewer, viewer.studentId()));
         }

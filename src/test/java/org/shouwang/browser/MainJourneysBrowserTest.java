@@ -24,6 +24,9 @@ class MainJourneysBrowserTest extends BrowserTest {
 
     @Test
     void eachRoleSeesTheNavigationThatFitsIt() throws Exception {
+        browser.manage().deleteAllCookies();
+        open("/login");
+        screenshot("login");
         logIn("student");
         assertThat(navItems()).contains("my-profile").doesNotContain("colleges", "admin", "students");
 
@@ -32,6 +35,7 @@ class MainJourneysBrowserTest extends BrowserTest {
 
         logIn("admin");
         assertThat(navItems()).contains("students", "colleges", "residence", "admin");
+        assertThat(browser.findElement(By.id("campus-figures")).getText()).contains("%");
         screenshot("home-admin");
     }
 
@@ -40,7 +44,10 @@ class MainJourneysBrowserTest extends BrowserTest {
         logIn("admin");
         browser.findElement(By.cssSelector("[data-nav=residence]")).click();
         waitFor(By.cssSelector("a.card")).click();
-        waitFor(By.id("buildings")).findElement(By.cssSelector("tbody a")).click();
+        WebElement buildings = waitFor(By.id("buildings"));
+        waitFor(By.cssSelector("#occupancy-chart canvas"));
+        screenshot("community");
+        buildings.findElement(By.cssSelector("tbody a")).click();
         WebElement map = waitFor(By.id("vacancy-map"));
         assertThat(map.findElements(By.cssSelector(".vmap-floor"))).hasSize(6);
         assertThat(map.findElements(By.cssSelector("[data-status=FREE]"))).isNotEmpty();
