@@ -193,7 +193,7 @@ public class Accounts {
 
     private void checkDepartment(Long departmentId) {
         if (departmentId != null && people.accountDepartments().stream().noneMatch(d -> d.id() == departmentId)) {
-            throw new RuleViolation("account.unknownDepartment", departmentId);
+            throw new RuleViolation("account.unknownDepartment");
         }
     }
 

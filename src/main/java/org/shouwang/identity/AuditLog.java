@@ -62,19 +62,19 @@ public class AuditLog {
     public Page<Entry> search(Query query, int page, int size) {
         ZoneId zone = clock.getZone();
         String where = """
-                 WHERE (actor ILIKE :q ESCAPE '\\' OR action ILIKE :q ESCAPE '\\' OR target_type ILIKE :q ESCAPE '\\'
-                        OR target_id ILIKE :q ESCAPE '\\' OR detail ILIKE :q ESCAPE '\\')
-                   AND (CAST(:actor AS VARCHAR) IS NULL OR actor = :actor)
-                   AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR at >= :from)
-                   AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR at < :to)""";
+                WHERE (actor ILIKE :q ESCAPE '\\' OR action ILIKE :q ESCAPE '\\' OR target_type ILIKE :q ESCAPE '\\'
+                       OR target_id ILIKE :q ESCAPE '\\' OR detail ILIKE :q ESCAPE '\\')
+                  AND (CAST(:actor AS VARCHAR) IS NULL OR actor = :actor)
+                  AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR at >= :from)
+                  AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR at < :to)""";
         String actor = query.actor() == null || query.actor().isBlank() ? null : query.actor().trim();
         var from = query.from() == null ? null : AccountStore.at(query.from().atStartOfDay(zone).toInstant());
         var to = query.to() == null ? null : AccountStore.at(query.to().plusDays(1).atStartOfDay(zone).toInstant());
         String like = AccountStore.contains(query.text());
-        long total = jdbc.sql("SELECT count(*) FROM audit_event" + where)
+        long total = jdbc.sql("SELECT count(*) FROM audit_event " + where)
                 .param("q", like).param("actor", actor).param("from", from).param("to", to)
                 .query(Long.class).single();
-        List<Entry> entries = jdbc.sql("SELECT * FROM audit_event" + where + " ORDER BY id DESC LIMIT :size OFFSET :offset")
+        List<Entry> entries = jdbc.sql("SELECT * FROM audit_event " + where + " ORDER BY id DESC LIMIT :size OFFSET :offset")
                 .param("q", like).param("actor", actor).param("from", from).param("to", to)
                 .param("size", size).param("offset", page * size).query(this::entry).list();
         return new Page<>(entries, page, size, total);

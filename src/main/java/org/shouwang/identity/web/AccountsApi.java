@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin")
 @Tag(name = "Accounts (admin)", description = "Accounts, roles, locks, passwords and the audit log; administrators only")
-@Validated
 class AccountsApi {
 
     private final Accounts accounts;
