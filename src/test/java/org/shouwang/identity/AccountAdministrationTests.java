@@ -153,7 +153,29 @@ class AccountAdministrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"reset-form\"")))
                 .andExpect(content().string(containsString("is-invalid")));
+        mvc.perform(post("/admin/accounts/students").with(users.as("admin")).with(csrf()).param("initialPassword", "123"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"open-students-form\"")))
+                .andExpect(content().string(containsString("is-invalid")));
         assertThat(accounts.get(account.id()).displayName()).isEqualTo(account.displayName());
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/admin/accounts'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/admin/audit'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/me/password'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/me/tokens/{id}'].delete").exists());
+    }
+
+    @Test
+    void htmxSearchesGetOnlyTheResults() throws Exception {
+        mvc.perform(get("/admin/accounts").param("q", "headteacher").header("HX-Request", "true").with(users.as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"accounts\"")))
+                .andExpect(content().string(not(containsString("<nav class=\"navbar"))));
     }
 
     @Test
