@@ -51,9 +51,9 @@ class AccountStore {
     }
 
     Page<Account> search(String q, Role role, int page, int size) {
-        String like = "%" + (q == null ? "" : q.trim()) + "%";
+        String like = contains(q);
         String where = """
-                WHERE (username ILIKE :q OR display_name ILIKE :q)
+                WHERE (username ILIKE :q ESCAPE '\\' OR display_name ILIKE :q ESCAPE '\\')
                   AND (CAST(:role AS VARCHAR) IS NULL OR id IN (SELECT account_id FROM account_role WHERE role = :role))""";
         String roleName = role == null ? null : role.name();
         long total = jdbc.sql("SELECT count(*) FROM account " + where).param("q", like).param("role", roleName)
@@ -92,13 +92,21 @@ class AccountStore {
                 .params(hash, mustChange, id).update();
     }
 
-    /** Counts a failed login and locks the account once the count reaches the limit; one statement, so racing attempts all count. */
-    void recordFailedLogin(String username, int limit, Instant lockUntil) {
+    /**
+     * Counts a failed login and locks the account once the count reaches the limit; one statement,
+     * so racing attempts all count. The first failure after a lock has run out starts a new count.
+     */
+    void recordFailedLogin(String username, int limit, Instant now, Instant lockUntil) {
         jdbc.sql("""
-                        UPDATE account SET failed_logins = failed_logins + 1,
-                               locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
-                        WHERE username = ?""")
-                .params(limit, at(lockUntil), username).update();
+                        UPDATE account SET
+                               failed_logins = CASE WHEN locked_until <= :now THEN 1 ELSE failed_logins + 1 END,
+                               locked_until = CASE
+                                   WHEN (CASE WHEN locked_until <= :now THEN 1 ELSE failed_logins + 1 END) >= :limit THEN :lockUntil
+                                   WHEN locked_until <= :now THEN NULL
+                                   ELSE locked_until END
+                        WHERE username = :username""")
+                .param("now", at(now)).param("limit", limit).param("lockUntil", at(lockUntil)).param("username", username)
+                .update();
     }
 
     void recordSuccessfulLogin(String username) {
@@ -108,6 +116,10 @@ class AccountStore {
 
     void unlock(long id) {
         jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(id).update();
+    }
+
+    Set<String> usernames() {
+        return Set.copyOf(jdbc.sql("SELECT username FROM account").query(String.class).list());
     }
 
     Set<Long> studentsWithAccounts() {
@@ -131,6 +143,12 @@ class AccountStore {
         return new Row(new Account(a.id(), a.username(), a.displayName(), roles, a.studentId(), a.staffId(),
                 a.departmentId(), a.enabled(), a.mustChangePassword(), a.failedLogins(), a.lockedUntil(), a.createdAt()),
                 row.passwordHash());
+    }
+
+    /** A pattern for {@code LIKE … ESCAPE '\'} that finds the text anywhere, wildcards in it taken literally. */
+    static String contains(String text) {
+        String plain = text == null ? "" : text.trim();
+        return "%" + plain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -65,7 +65,11 @@ public class Accounts {
             departmentId = departmentId != null ? departmentId : person.departmentId();
             displayName = displayName == null || displayName.isBlank() ? person.name() : displayName;
         }
+        if (displayName == null || displayName.isBlank()) {
+            throw new RuleViolation("account.displayNameRequired");
+        }
         checkRoles(draft.roles(), studentId, departmentId);
+        checkDepartment(departmentId);
         long id = store.insert(draft.username(), passwords.encode(draft.initialPassword()), displayName, studentId,
                 staffId, departmentId, true, clock.instant());
         store.replaceRoles(id, draft.roles());
@@ -88,12 +92,15 @@ public class Accounts {
 
     /**
      * Opens a student account (username = student number) for each student who has none, all with
-     * one initial password that must be changed at first login. Hashes once, inserts in batches.
+     * one initial password that must be changed at first login. A student whose number is already
+     * someone's username is left out. Hashes once, inserts in batches.
      */
     @Transactional
     public int openStudentAccounts(Viewer admin, List<StudentLogin> students, String initialPassword) {
         Set<Long> existing = store.studentsWithAccounts();
-        List<StudentLogin> fresh = students.stream().filter(s -> !existing.contains(s.studentId())).toList();
+        Set<String> usernames = store.usernames();
+        List<StudentLogin> fresh = students.stream()
+                .filter(s -> !existing.contains(s.studentId()) && !usernames.contains(s.studentNumber())).toList();
         String hash = passwords.encode(initialPassword);
         var now = AccountStore.at(clock.instant());
         jdbc.batchUpdate("""
@@ -106,14 +113,24 @@ public class Accounts {
             ps.setBoolean(5, admin != null);
             ps.setObject(6, now);
         });
-        jdbc.update("""
-                INSERT INTO account_role (account_id, role)
-                SELECT id, 'STUDENT' FROM account a WHERE student_id IS NOT NULL
-                   AND NOT EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = 'STUDENT')""");
+        jdbc.batchUpdate("INSERT INTO account_role (account_id, role) SELECT id, 'STUDENT' FROM account WHERE student_id = ?",
+                fresh, 1000, (ps, s) -> ps.setLong(1, s.studentId()));
         if (admin != null) {
             audit.record(admin, "account.openStudents", "account", null, fresh.size() + " accounts");
         }
         return fresh.size();
+    }
+
+    /** Opens an account for every student of the directory who has none; see {@link #openStudentAccounts(Viewer, List, String)}. */
+    @Transactional
+    public int openStudentAccounts(Viewer admin, String initialPassword) {
+        return openStudentAccounts(admin, people.studentLogins(), initialPassword);
+    }
+
+    /** The departments an account may belong to. */
+    @Transactional(readOnly = true)
+    public List<PersonDirectory.Department> departments() {
+        return people.accountDepartments();
     }
 
     @Transactional(readOnly = true)
@@ -132,7 +149,11 @@ public class Accounts {
     @Transactional
     public Account update(Viewer admin, long id, Changes changes) {
         Account account = get(id);
+        if (changes.displayName() == null || changes.displayName().isBlank()) {
+            throw new RuleViolation("account.displayNameRequired");
+        }
         checkRoles(changes.roles(), account.studentId(), changes.departmentId());
+        checkDepartment(changes.departmentId());
         if (account.id() == admin.accountId() && (!changes.enabled() || !changes.roles().contains(Role.ADMIN))) {
             throw new RuleViolation("account.cannotDemoteSelf");
         }
@@ -170,8 +191,14 @@ public class Accounts {
         store.setPassword(self.accountId(), passwords.encode(newPassword), false);
     }
 
+    private void checkDepartment(Long departmentId) {
+        if (departmentId != null && people.accountDepartments().stream().noneMatch(d -> d.id() == departmentId)) {
+            throw new RuleViolation("account.unknownDepartment");
+        }
+    }
+
     private static void checkRoles(Set<Role> roles, Long studentId, Long departmentId) {
-        if (roles.isEmpty()) {
+        if (roles == null || roles.isEmpty()) {
             throw new RuleViolation("account.noRole");
         }
         boolean studentRoles = roles.contains(Role.STUDENT) || roles.contains(Role.BUILDING_LEADER) || roles.contains(Role.FLOOR_LEADER);

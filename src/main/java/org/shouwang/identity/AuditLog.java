@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.shouwang.shared.Page;
@@ -40,13 +42,41 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * What to look for; every part may be empty.
+     *
+     * @param text  found anywhere in actor, action, target or detail
+     * @param actor the username of whoever acted, exactly
+     * @param from  first day, inclusive, in the server's time zone
+     * @param to    last day, inclusive
+     */
+    public record Query(String text, String actor, LocalDate from, LocalDate to) {
+
+        public static Query everything() {
+            return new Query(null, null, null, null);
+        }
+    }
+
+    /** Entries matching the query, newest first. */
     @Transactional(readOnly = true)
-    public Page<Entry> search(String q, int page, int size) {
-        String like = "%" + (q == null ? "" : q.trim()) + "%";
-        String where = " WHERE actor ILIKE :q OR action ILIKE :q OR target_type ILIKE :q OR target_id ILIKE :q OR detail ILIKE :q";
-        long total = jdbc.sql("SELECT count(*) FROM audit_event" + where).param("q", like).query(Long.class).single();
-        List<Entry> entries = jdbc.sql("SELECT * FROM audit_event" + where + " ORDER BY id DESC LIMIT :size OFFSET :offset")
-                .param("q", like).param("size", size).param("offset", page * size).query(this::entry).list();
+    public Page<Entry> search(Query query, int page, int size) {
+        ZoneId zone = clock.getZone();
+        String where = """
+                WHERE (actor ILIKE :q ESCAPE '\\' OR action ILIKE :q ESCAPE '\\' OR target_type ILIKE :q ESCAPE '\\'
+                       OR target_id ILIKE :q ESCAPE '\\' OR detail ILIKE :q ESCAPE '\\')
+                  AND (CAST(:actor AS VARCHAR) IS NULL OR actor = :actor)
+                  AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR at >= :from)
+                  AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR at < :to)""";
+        String actor = query.actor() == null || query.actor().isBlank() ? null : query.actor().trim();
+        var from = query.from() == null ? null : AccountStore.at(query.from().atStartOfDay(zone).toInstant());
+        var to = query.to() == null ? null : AccountStore.at(query.to().plusDays(1).atStartOfDay(zone).toInstant());
+        String like = AccountStore.contains(query.text());
+        long total = jdbc.sql("SELECT count(*) FROM audit_event " + where)
+                .param("q", like).param("actor", actor).param("from", from).param("to", to)
+                .query(Long.class).single();
+        List<Entry> entries = jdbc.sql("SELECT * FROM audit_event " + where + " ORDER BY id DESC LIMIT :size OFFSET :offset")
+                .param("q", like).param("actor", actor).param("from", from).param("to", to)
+                .param("size", size).param("offset", page * size).query(this::entry).list();
         return new Page<>(entries, page, size, total);
     }
 

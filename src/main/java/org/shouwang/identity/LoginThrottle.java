@@ -1,6 +1,7 @@
 package org.shouwang.identity;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -23,8 +24,9 @@ class LoginThrottle {
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
-        store.recordFailedLogin(event.getAuthentication().getName(), properties.maxFailedLogins(),
-                clock.instant().plus(properties.lockFor()));
+        Instant now = clock.instant();
+        store.recordFailedLogin(event.getAuthentication().getName(), properties.maxFailedLogins(), now,
+                now.plus(properties.lockFor()));
     }
 
     @EventListener

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.shouwang.identity.Accounts;
 import org.shouwang.identity.PersonDirectory;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Page;
@@ -203,6 +204,19 @@ public class People implements PersonDirectory {
                 .query((rs, n) -> new Person(null, rs.getLong("id"), rs.getString("name"),
                         rs.getObject("department_id", Long.class)))
                 .optional();
+    }
+
+    @Override
+    public List<Accounts.StudentLogin> studentLogins() {
+        return jdbc.sql("SELECT id, student_number, name FROM student ORDER BY id")
+                .query((rs, n) -> new Accounts.StudentLogin(rs.getLong("id"), rs.getString("student_number"),
+                        rs.getString("name")))
+                .list();
+    }
+
+    @Override
+    public List<PersonDirectory.Department> accountDepartments() {
+        return departments().stream().map(d -> new PersonDirectory.Department(d.id(), d.name())).toList();
     }
 
     StudentScope scopeOf(Viewer viewer) {

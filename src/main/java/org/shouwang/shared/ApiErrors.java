@@ -10,6 +10,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -28,7 +30,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Errors of the REST API as RFC 9457 problem details, their title and detail in the caller's
- * language. Validation problems list every bad field.
+ * language. Validation problems list every bad field. Ordered first, so that these answers win
+ * over Spring Boot's generic problem details for the same exceptions.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
