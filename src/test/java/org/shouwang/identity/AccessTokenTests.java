@@ -31,6 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class AccessTokenTests {
 
+    /** Pages speak Chinese unless the user switched to English (a cookie). */
+    private static final jakarta.servlet.http.Cookie ENGLISH = new jakarta.servlet.http.Cookie("shouwang-lang", "en");
+
     private static final Pattern SECRET = Pattern.compile("id=\"token-secret\" value=\"(sw_[A-Za-z0-9_-]+)\"");
 
     @Autowired MockMvc mvc;
@@ -134,12 +137,12 @@ class AccessTokenTests {
     @Test
     void tokenFormsAreValidatedWithoutEverFailing() throws Exception {
         Account owner = Throwaway.account(accounts, users.viewer("admin"), "token-form", Role.LEADER);
-        mvc.perform(post("/profile/tokens").with(users.as(owner.username())).with(csrf()).header("Accept-Language", "en")
+        mvc.perform(post("/profile/tokens").with(users.as(owner.username())).with(csrf()).cookie(ENGLISH)
                         .param("name", "").param("validDays", "400"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Give the token a name.")))
                 .andExpect(content().string(containsString("Validity must be between 1 and 365 days.")));
-        mvc.perform(post("/profile/tokens").with(users.as(owner.username())).with(csrf()).header("Accept-Language", "en")
+        mvc.perform(post("/profile/tokens").with(users.as(owner.username())).with(csrf()).cookie(ENGLISH)
                         .param("name", "x").param("validDays", "soon"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Validity must be a whole number of days.")));

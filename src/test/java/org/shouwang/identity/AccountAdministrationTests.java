@@ -31,6 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class AccountAdministrationTests {
 
+    /** Pages speak Chinese unless the user switched to English (a cookie). */
+    private static final jakarta.servlet.http.Cookie ENGLISH = new jakarta.servlet.http.Cookie("shouwang-lang", "en");
+
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired DemoUsers users;
@@ -115,7 +118,7 @@ class AccountAdministrationTests {
 
     @Test
     void badFormsAreShownAgainWithErrorsBesideTheirFields() throws Exception {
-        mvc.perform(post("/admin/accounts").with(users.as("admin")).with(csrf()).header("Accept-Language", "en")
+        mvc.perform(post("/admin/accounts").with(users.as("admin")).with(csrf()).cookie(ENGLISH)
                         .param("username", "bad name!").param("initialPassword", "short"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"account-form\"")))

@@ -26,6 +26,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class LoginLockoutTests {
 
+    /** Pages speak Chinese unless the user switched to English (a cookie). */
+    private static final jakarta.servlet.http.Cookie ENGLISH = new jakarta.servlet.http.Cookie("shouwang-lang", "en");
+
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired DemoUsers users;
@@ -51,7 +54,7 @@ class LoginLockoutTests {
                 .andExpect(redirectedUrl("/login?locked")).andExpect(unauthenticated());
         mvc.perform(get("/login?locked").header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("账号已暂时锁定")));
-        mvc.perform(get("/login?locked").header("Accept-Language", "en"))
+        mvc.perform(get("/login?locked").cookie(ENGLISH))
                 .andExpect(content().string(containsString("this account is locked for a while")));
     }
 

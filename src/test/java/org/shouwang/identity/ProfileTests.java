@@ -31,6 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class ProfileTests {
 
+    /** Pages speak Chinese unless the user switched to English (a cookie). */
+    private static final jakarta.servlet.http.Cookie ENGLISH = new jakarta.servlet.http.Cookie("shouwang-lang", "en");
+
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired DemoUsers users;
@@ -62,7 +65,7 @@ class ProfileTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("is-invalid")))
                 .andExpect(content().string(containsString("当前密码不正确。")));
-        mvc.perform(post("/profile/password").with(users.as(account.username())).with(csrf()).header("Accept-Language", "en")
+        mvc.perform(post("/profile/password").with(users.as(account.username())).with(csrf()).cookie(ENGLISH)
                         .param("currentPassword", "not-it-1").param("newPassword", "Another2026").param("confirmPassword", "Another2026"))
                 .andExpect(content().string(containsString("The current password is wrong.")));
         mvc.perform(post("/api/v1/me/password").with(users.as(account.username())).with(csrf()).header("Accept-Language", "en")
@@ -83,7 +86,7 @@ class ProfileTests {
     void newPasswordsMustBeStrongAndConfirmed() throws Exception {
         Account account = Throwaway.account(accounts, users.viewer("admin"), "weak", Role.LEADER);
         String hash = passwordHash(account.id());
-        mvc.perform(post("/profile/password").with(users.as(account.username())).with(csrf()).header("Accept-Language", "en")
+        mvc.perform(post("/profile/password").with(users.as(account.username())).with(csrf()).cookie(ENGLISH)
                         .param("currentPassword", Throwaway.PASSWORD).param("newPassword", "Another2026").param("confirmPassword", "Another2027"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The two new passwords differ.")));
