@@ -111,6 +111,8 @@ class PagesTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("请求有误"))
                 .andExpect(jsonPath("$.errors[0].field").value("page"));
+        mvc.perform(get("/students").param("page", "x").with(users.as("admin")))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("page")));
         mvc.perform(get("/api/v1/buildings/999999").with(users.as("admin"))).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     }
