@@ -2,6 +2,7 @@ package org.shouwang.people;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -178,6 +179,22 @@ public class People implements PersonDirectory {
                         SELECT s.id, s.student_number, s.name, s.gender, s.class_id, c.name AS class_name
                         FROM student s JOIN class_group c ON c.id = s.class_id WHERE s.student_number = ?""")
                 .param(studentNumber.trim()).query(People::summary).optional();
+    }
+
+    /** Those of the given students the viewer may see, with one look at the viewer's scope. */
+    public Set<Long> visibleAmong(Viewer viewer, Collection<Long> studentIds) {
+        if (studentIds.isEmpty()) {
+            return Set.of();
+        }
+        StudentScope scope = scopeOf(viewer);
+        Set<Long> visible = new HashSet<>();
+        jdbc.sql("SELECT id, class_id FROM student WHERE id = ANY(?)").param(studentIds.toArray(Long[]::new))
+                .query(rs -> {
+                    if (scope.includes(rs.getLong("class_id"), rs.getLong("id"))) {
+                        visible.add(rs.getLong("id"));
+                    }
+                });
+        return visible;
     }
 
     /** Whether the viewer may see this student (same rule as {@link #profile}). */

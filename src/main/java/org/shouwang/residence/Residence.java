@@ -143,20 +143,26 @@ public class Residence implements Housing {
                 .query((rs, n) -> new Head(rs.getLong("id"), rs.getString("number"), rs.getString("kind"), rs.getString("gender"),
                         rs.getInt("capacity"), rs.getInt("floor"), rs.getLong("building_id"), rs.getString("building")))
                 .optional().orElseThrow(() -> new NotFoundException("room", roomId));
-        List<ResidenceViews.BedCell> cells = jdbc.sql("""
+        record Row(long id, String label, boolean reserved, Long occupant, String name) {
+        }
+        List<Row> rows = jdbc.sql("""
                         SELECT b.id, b.label, b.reserved, b.occupant_id, s.name FROM bed b LEFT JOIN student s ON s.id = b.occupant_id
                         WHERE b.room_id = ? ORDER BY b.label""")
                 .param(roomId)
-                .query((rs, n) -> {
-                    Long occupant = rs.getObject("occupant_id", Long.class);
-                    boolean visible = occupant != null && people.sees(viewer, occupant);
-                    return new ResidenceViews.BedCell(rs.getLong("id"), rs.getString("label"),
-                            status(occupant, rs.getBoolean("reserved")), visible ? occupant : null,
-                            visible ? rs.getString("name") : null);
-                })
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("label"), rs.getBoolean("reserved"),
+                        rs.getObject("occupant_id", Long.class), rs.getString("name")))
                 .list();
-        List<ResidenceViews.Stay> history = beds.staysOfRoom(roomId).stream()
-                .filter(s -> people.sees(viewer, s.studentId())).toList();
+        List<ResidenceViews.Stay> stays = beds.staysOfRoom(roomId);
+        Set<Long> everyone = new HashSet<>();
+        rows.stream().map(Row::occupant).filter(java.util.Objects::nonNull).forEach(everyone::add);
+        stays.forEach(stay -> everyone.add(stay.studentId()));
+        Set<Long> visible = people.visibleAmong(viewer, everyone);
+        List<ResidenceViews.BedCell> cells = rows.stream().map(r -> {
+            boolean shown = r.occupant() != null && visible.contains(r.occupant());
+            return new ResidenceViews.BedCell(r.id(), r.label(), status(r.occupant(), r.reserved()),
+                    shown ? r.occupant() : null, shown ? r.name() : null);
+        }).toList();
+        List<ResidenceViews.Stay> history = stays.stream().filter(s -> visible.contains(s.studentId())).toList();
         return new ResidenceViews.RoomDetail(head.id(), head.number(), head.kind(), head.gender(), head.capacity(),
                 head.floor(), head.buildingId(), head.building(), cells, history);
     }
