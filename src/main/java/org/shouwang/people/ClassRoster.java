@@ -12,6 +12,7 @@ import org.shouwang.imports.Agreement;
 import org.shouwang.imports.Batches;
 import org.shouwang.imports.Cells;
 import org.shouwang.imports.Column;
+import org.shouwang.imports.Definitions;
 import org.shouwang.imports.Duplicates;
 import org.shouwang.imports.ImportCounts;
 import org.shouwang.imports.ImportKind;
@@ -88,13 +89,6 @@ class ClassRoster implements RosterKind {
                     problems.add(row, GRADE, "import.problem.range", row.get(GRADE), FIRST_GRADE, LAST_GRADE);
                 }
             }
-            if (!row.isBlank(MAJOR) && !majors.containsKey(row.get(MAJOR))
-                    && (row.isBlank(MAJOR_NAME) || row.isBlank(COLLEGE))) {
-                problems.add(row, MAJOR, "import.problem.unknownMajor", row.get(MAJOR));
-            }
-            if (!row.isBlank(COLLEGE) && !colleges.containsKey(row.get(COLLEGE)) && row.isBlank(COLLEGE_NAME)) {
-                problems.add(row, COLLEGE, "import.problem.unknownCollege", row.get(COLLEGE));
-            }
             collegeNames.check(row, COLLEGE_NAME, row.get(COLLEGE), row.get(COLLEGE_NAME), problems);
             majorNames.check(row, MAJOR_NAME, row.get(MAJOR), row.get(MAJOR_NAME), problems);
             majorColleges.check(row, COLLEGE, row.get(MAJOR), row.get(COLLEGE), problems);
@@ -105,6 +99,8 @@ class ClassRoster implements RosterKind {
             }
             progress.advance(1);
         }
+        Definitions.require(rows, problems, COLLEGE, colleges.keySet(), List.of(COLLEGE_NAME), "import.problem.unknownCollege");
+        Definitions.require(rows, problems, MAJOR, majors.keySet(), List.of(MAJOR_NAME, COLLEGE), "import.problem.unknownMajor");
     }
 
     @Override
@@ -174,28 +170,36 @@ class ClassRoster implements RosterKind {
         Batches.update(jdbc, "UPDATE college SET name = ? WHERE code = ?", renames);
     }
 
-    /** New majors from name and college; stored majors take a new name or college when the row gives one. */
+    /** New majors from name and college; stored majors take a new name or college when a row gives one. */
     private void upsertMajors(List<RosterRow> rows) {
         Map<String, Long> colleges = RosterQueries.ids(jdbc, "college", "code");
         Map<String, Major> stored = new HashMap<>();
         jdbc.query("SELECT code, name, college_id FROM major", rs -> {
             stored.put(rs.getString(1), new Major(rs.getString(2), rs.getLong(3)));
         });
-        Map<String, Major> wanted = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> collegeCodes = new HashMap<>();
         for (RosterRow row : rows) {
-            Major before = stored.get(row.get(MAJOR));
-            String name = row.isBlank(MAJOR_NAME) ? before == null ? null : before.name() : row.get(MAJOR_NAME);
-            Long college = row.isBlank(COLLEGE) ? before == null ? null : before.collegeId() : colleges.get(row.get(COLLEGE));
-            wanted.putIfAbsent(row.get(MAJOR), new Major(name, college));
+            names.putIfAbsent(row.get(MAJOR), null);
+            if (!row.isBlank(MAJOR_NAME) && names.get(row.get(MAJOR)) == null) {
+                names.put(row.get(MAJOR), row.get(MAJOR_NAME));
+            }
+            if (!row.isBlank(COLLEGE)) {
+                collegeCodes.putIfAbsent(row.get(MAJOR), row.get(COLLEGE));
+            }
         }
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
-        wanted.forEach((code, major) -> {
+        names.forEach((code, givenName) -> {
             Major before = stored.get(code);
+            String name = givenName != null ? givenName : before.name();
+            String college = collegeCodes.get(code);
+            long collegeId = college != null ? colleges.get(college) : before.collegeId();
+            Major after = new Major(name, collegeId);
             if (before == null) {
-                inserts.add(new Object[]{code, major.name(), major.collegeId()});
-            } else if (!before.equals(major)) {
-                updates.add(new Object[]{major.name(), major.collegeId(), code});
+                inserts.add(new Object[]{code, name, collegeId});
+            } else if (!before.equals(after)) {
+                updates.add(new Object[]{name, collegeId, code});
             }
         });
         Batches.update(jdbc, "INSERT INTO major (code, name, college_id) VALUES (?, ?, ?)", inserts);

@@ -11,6 +11,7 @@ import org.shouwang.imports.Agreement;
 import org.shouwang.imports.Batches;
 import org.shouwang.imports.Cells;
 import org.shouwang.imports.Column;
+import org.shouwang.imports.Definitions;
 import org.shouwang.imports.Duplicates;
 import org.shouwang.imports.ImportCounts;
 import org.shouwang.imports.ImportKind;
@@ -76,8 +77,6 @@ class StaffRoster implements RosterKind {
             }
             if (row.isBlank(DEPARTMENT) && !row.isBlank(DEPARTMENT_NAME)) {
                 problems.add(row, DEPARTMENT, "import.problem.required");
-            } else if (!row.isBlank(DEPARTMENT) && row.isBlank(DEPARTMENT_NAME) && !departments.containsKey(row.get(DEPARTMENT))) {
-                problems.add(row, DEPARTMENT, "import.problem.unknownDepartment", row.get(DEPARTMENT));
             }
             departmentNames.check(row, DEPARTMENT_NAME, row.get(DEPARTMENT), row.get(DEPARTMENT_NAME), problems);
             if (!row.isBlank(COLLEGE) && !colleges.containsKey(row.get(COLLEGE))) {
@@ -85,6 +84,8 @@ class StaffRoster implements RosterKind {
             }
             progress.advance(1);
         }
+        Definitions.require(rows, problems, DEPARTMENT, departments.keySet(), List.of(DEPARTMENT_NAME),
+                "import.problem.unknownDepartment");
     }
 
     @Override

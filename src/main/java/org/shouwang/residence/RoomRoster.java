@@ -13,6 +13,7 @@ import org.shouwang.imports.Agreement;
 import org.shouwang.imports.Batches;
 import org.shouwang.imports.Cells;
 import org.shouwang.imports.Column;
+import org.shouwang.imports.Definitions;
 import org.shouwang.imports.Duplicates;
 import org.shouwang.imports.ImportCounts;
 import org.shouwang.imports.ImportKind;
@@ -145,28 +146,9 @@ class RoomRoster implements RosterKind {
             }
             progress.advance(1);
         }
-        requireDefinition(rows, problems, COMMUNITY, communities.keySet(), List.of(COMMUNITY_NAME), "import.problem.unknownCommunity");
-        requireDefinition(rows, problems, BUILDING, buildings.keySet(), List.of(BUILDING_NAME, BUILDING_GENDER),
+        Definitions.require(rows, problems, COMMUNITY, communities.keySet(), List.of(COMMUNITY_NAME), "import.problem.unknownCommunity");
+        Definitions.require(rows, problems, BUILDING, buildings.keySet(), List.of(BUILDING_NAME, BUILDING_GENDER),
                 "import.problem.unknownBuilding");
-    }
-
-    /**
-     * A community or building that is not stored yet is created from the first valid row that
-     * names it fully; without such a row, every row of it is refused.
-     */
-    private static void requireDefinition(List<RosterRow> rows, Problems problems, String codeColumn, Set<String> stored,
-                                          List<String> definingColumns, String code) {
-        Set<String> defined = new HashSet<>(stored);
-        for (RosterRow row : rows) {
-            if (!problems.has(row) && definingColumns.stream().noneMatch(row::isBlank)) {
-                defined.add(row.get(codeColumn));
-            }
-        }
-        for (RosterRow row : rows) {
-            if (!row.isBlank(codeColumn) && !defined.contains(row.get(codeColumn))) {
-                problems.add(row, codeColumn, code, row.get(codeColumn));
-            }
-        }
     }
 
     @Override

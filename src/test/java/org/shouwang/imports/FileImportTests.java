@@ -29,6 +29,7 @@ class FileImportTests {
 
     @Autowired MockMvc mvc;
     @Autowired DemoUsers users;
+    @Autowired List<RosterKind> kinds;
 
     ImportDriver driver;
 
@@ -127,6 +128,20 @@ class FileImportTests {
         }
         for (ImportStatus status : ImportStatus.values()) {
             assertThat(english).containsKey("import.status." + status);
+        }
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile("\"(import\\.[A-Za-z.]+[A-Za-z])\"");
+        try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (var source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                var used = code.matcher(java.nio.file.Files.readString(source));
+                while (used.find()) {
+                    assertThat(english).as(source + " uses " + used.group(1)).containsKey(used.group(1));
+                }
+            }
+        }
+        for (RosterKind kind : kinds) {
+            for (Column column : kind.columns()) {
+                assertThat(english).as(kind.kind() + " column label").containsKey("import.column." + column.key());
+            }
         }
     }
 
