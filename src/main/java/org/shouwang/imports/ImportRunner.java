@@ -48,8 +48,10 @@ class ImportRunner {
             if (job == null || job.status() != ImportStatus.VALIDATING) {
                 return;
             }
+            long start = System.nanoTime();
             RosterKind kind = kind(job.kind());
             List<RosterRow> rows = files.read(job.fileName(), jobs.content(jobId), kind.columns());
+            long read = System.nanoTime();
             jobs.started(jobId, rows.size());
             Problems problems = RowChecks.check(kind, rows, new JobProgress(jobs, jobId, transactions));
             int valid = problems.validRows(rows).size();
@@ -58,6 +60,8 @@ class ImportRunner {
                     jobs.replaceProblems(jobId, problems.all());
                 }
             });
+            log.info("import job {} ({}): {} rows read in {} ms, {} valid, {} problems, checked in {} ms", jobId, kind.kind(),
+                    rows.size(), (read - start) / 1_000_000, valid, problems.size(), (System.nanoTime() - read) / 1_000_000);
         });
     }
 
@@ -68,9 +72,11 @@ class ImportRunner {
             if (job == null || job.status() != ImportStatus.IMPORTING) {
                 return;
             }
+            long start = System.nanoTime();
             RosterKind kind = kind(job.kind());
             List<RosterRow> rows = files.read(job.fileName(), jobs.content(jobId), kind.columns());
             Problems problems = RowChecks.check(kind, rows, Progress.NONE);
+            long checked = System.nanoTime();
             List<RosterRow> valid = problems.validRows(rows);
             jobs.revalidated(jobId, rows.size(), valid.size());
             JobProgress progress = new JobProgress(jobs, jobId, transactions);
@@ -83,6 +89,8 @@ class ImportRunner {
                 if (!jobs.done(jobId, counts, valid.size(), problems.size(), clock.instant())) {
                     throw new IllegalStateException("import job " + jobId + " changed while importing");
                 }
+                log.info("import job {} ({}) by {}: {} rows checked again in {} ms, written in {} ms: {}", jobId, kind.kind(),
+                        viewer.username(), rows.size(), (checked - start) / 1_000_000, (System.nanoTime() - checked) / 1_000_000, counts);
             });
         });
     }
