@@ -120,7 +120,7 @@ class ImportJobs {
         for (Problem p : problems) {
             rows.add(new Object[]{id, p.line(), truncate(p.column(), 64), p.code(), args(p.args())});
         }
-        Batches.update(template, "INSERT INTO import_problem (job_id, line, col, code, args) VALUES (?, ?, ?, ?, ?)", rows);
+        Batches.insert(template, "import_problem", List.of("job_id", "line", "col", "code", "args"), rows);
     }
 
     List<Problem> problems(long id, int page, int size) {

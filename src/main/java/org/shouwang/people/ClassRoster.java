@@ -140,9 +140,8 @@ class ClassRoster implements RosterKind {
                 progress.advance(1);
             }
         }
-        Batches.update(jdbc, """
-                INSERT INTO class_group (code, name, grade_year, major_id, counsellor_id, head_teacher_id)
-                VALUES (?, ?, ?, ?, ?, ?)""", inserts, progress);
+        Batches.insert(jdbc, "class_group", List.of("code", "name", "grade_year", "major_id", "counsellor_id",
+                "head_teacher_id"), inserts, progress);
         Batches.update(jdbc, """
                 UPDATE class_group SET name = ?, grade_year = ?, major_id = ?, counsellor_id = ?, head_teacher_id = ?
                 WHERE id = ?""", updates, progress);

@@ -124,9 +124,8 @@ class StaffRoster implements RosterKind {
                 progress.advance(1);
             }
         }
-        Batches.update(jdbc, """
-                INSERT INTO staff (staff_number, name, gender, phone, department_id, college_id, title)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", inserts, progress);
+        Batches.insert(jdbc, "staff", List.of("staff_number", "name", "gender", "phone", "department_id", "college_id",
+                "title"), inserts, progress);
         Batches.update(jdbc, """
                 UPDATE staff SET name = ?, gender = ?, phone = ?, department_id = ?, college_id = ?, title = ? WHERE id = ?""",
                 updates, progress);

@@ -127,9 +127,8 @@ class StudentRoster implements RosterKind {
                 progress.advance(1);
             }
         }
-        Batches.update(jdbc, """
-                INSERT INTO student (student_number, name, gender, class_id, id_card, phone, political_status)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", inserts, progress);
+        Batches.insert(jdbc, "student", List.of("student_number", "name", "gender", "class_id", "id_card", "phone",
+                "political_status"), inserts, progress);
         Batches.update(jdbc, """
                 UPDATE student SET name = ?, gender = ?, class_id = ?, id_card = ?, phone = ?, political_status = ?
                 WHERE id = ?""", updates, progress);

@@ -166,8 +166,7 @@ class BedAssignmentRoster implements RosterKind {
         requireEach(Batches.update(jdbc, """
                 UPDATE bed SET occupant_id = ? WHERE id = ? AND occupant_id IS NULL AND reserved = FALSE""", occupy, progress),
                 described);
-        Batches.update(jdbc, "INSERT INTO bed_assignment (bed_id, student_id, started_at, started_by) VALUES (?, ?, ?, ?)",
-                startStays);
+        Batches.insert(jdbc, "bed_assignment", List.of("bed_id", "student_id", "started_at", "started_by"), startStays);
         return tally.counts();
     }
 

@@ -188,7 +188,7 @@ class RoomRoster implements RosterKind {
             }
             tally.updatedIf(changed || buildingChanged);
         }
-        Batches.update(jdbc, "INSERT INTO room (floor_id, number, kind, gender, capacity) VALUES (?, ?, ?, ?, ?)", inserts, progress);
+        Batches.insert(jdbc, "room", List.of("floor_id", "number", "kind", "gender", "capacity"), inserts, progress);
         Batches.update(jdbc, "UPDATE room SET floor_id = ?, kind = ?, gender = ?, capacity = ? WHERE id = ?", updates, progress);
         progress.advance(rows.size() - inserts.size() - updates.size());
         fitBeds(resized);
@@ -223,7 +223,7 @@ class RoomRoster implements RosterKind {
                 }
             });
         }
-        Batches.update(jdbc, "INSERT INTO bed (room_id, label) VALUES (?, ?)", inserts);
+        Batches.insert(jdbc, "bed", List.of("room_id", "label"), inserts);
         int[] counts = Batches.update(jdbc, """
                 DELETE FROM bed WHERE id = ? AND occupant_id IS NULL
                 AND NOT EXISTS (SELECT 1 FROM bed_assignment a WHERE a.bed_id = bed.id)""", deletes);
