@@ -2,6 +2,8 @@ package org.shouwang.imports;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * An uploaded roster and what became of it. During validation the progress counts rows of the
  * file; during the import it counts the valid rows being written. {@code failure} is the reason in
@@ -12,10 +14,12 @@ public record ImportJob(long id, ImportKind kind, String fileName, ImportStatus 
                         String createdBy, Instant createdAt, String confirmedBy, Instant finishedAt) {
 
     /** Rows with at least one problem; known once validated. */
+    @JsonProperty
     public int invalidRows() {
         return status == ImportStatus.VALIDATING ? 0 : Math.max(0, totalRows - validRows);
     }
 
+    @JsonProperty
     public int percent() {
         int of = status == ImportStatus.IMPORTING ? validRows : totalRows;
         if (status == ImportStatus.DONE || status == ImportStatus.VALIDATED) {

@@ -59,6 +59,7 @@ class StudentImportTests {
         assertThat(job.get("status")).isEqualTo("VALIDATED");
         assertThat(count(job, "totalRows")).isEqualTo(9);
         assertThat(count(job, "validRows")).isEqualTo(1);
+        assertThat(job).containsEntry("invalidRows", 8).containsEntry("percent", 100);
         List<Map<String, Object>> problems = driver.problems(id(job), "zh-CN");
         assertThat(problems).extracting(p -> p.get("line"), p -> p.get("column"), p -> p.get("code")).containsExactlyInAnyOrder(
                 tuple(3, "gender", "import.problem.gender"),
