@@ -120,6 +120,23 @@ class MainJourneysBrowserTest extends BrowserTest {
         screenshot("student-search");
     }
 
+    @Test
+    void anAdminFindsAnAccountAndAStudentOpensTheirProfilePage() throws Exception {
+        logIn("admin");
+        open("/admin/accounts");
+        browser.findElement(By.id("account-q")).sendKeys("floorleader");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#accounts [data-account]")).size() == 1
+                        && d.findElement(By.id("accounts")).getText().contains("floorleader"));
+        screenshot("accounts");
+
+        logIn("student");
+        open("/profile");
+        waitFor(By.id("password-form"));
+        assertThat(browser.findElement(By.id("token-form")).isDisplayed()).isTrue();
+        screenshot("profile");
+    }
+
     /** A student of that gender with no bed: someone checked out for the purpose if everyone is housed. */
     private String unhoused(String gender) {
         return jdbc.sql("""
