@@ -267,6 +267,13 @@ public class Residence implements Housing {
                 b.room(), b.id(), b.label()));
     }
 
+    /** Staff see every building; building and floor leaders their own; anyone else gets 404. */
+    public void requireVisible(Viewer viewer, long buildingId) {
+        if (!viewer.isStaff() && buildingsServedBy(viewer).stream().noneMatch(b -> b.id() == buildingId)) {
+            throw new NotFoundException("building", buildingId);
+        }
+    }
+
     /** Whether the viewer may change who sleeps in this building: admins, and its building manager. */
     public boolean mayAssign(Viewer viewer, long buildingId) {
         if (viewer.isAdmin()) {

@@ -27,6 +27,13 @@ public record Viewer(long accountId, String username, String displayName, Set<Ro
         return roles.stream().anyMatch(r -> r != Role.STUDENT && r != Role.BUILDING_LEADER && r != Role.FLOOR_LEADER);
     }
 
+    /** The campus structure is for staff: anyone else is answered as if there were nothing there. */
+    public void requireStaff() {
+        if (!isStaff()) {
+            throw new NotFoundException("page", "structure");
+        }
+    }
+
     public boolean isStudent(long id) {
         return studentId != null && studentId == id;
     }

@@ -8,7 +8,6 @@ import org.shouwang.people.People;
 import org.shouwang.people.StudentProfile;
 import org.shouwang.people.StudentSummary;
 import org.shouwang.people.Structure;
-import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Page;
 import org.shouwang.shared.Viewer;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,14 +34,14 @@ class PeopleApi {
     @GetMapping("/colleges")
     @Operation(summary = "All colleges with their counts (staff only)")
     List<Structure.College> colleges(Viewer viewer) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         return people.colleges();
     }
 
     @GetMapping("/colleges/{id}/majors")
     @Operation(summary = "The majors of a college (staff only)")
     List<Structure.Major> majors(Viewer viewer, @PathVariable long id) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         people.college(id);
         return people.majors(id);
     }
@@ -50,7 +49,7 @@ class PeopleApi {
     @GetMapping("/majors/{id}/classes")
     @Operation(summary = "The classes of a major with grade year, counsellor and head teacher (staff only)")
     List<Structure.ClassGroup> classes(Viewer viewer, @PathVariable long id) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         people.major(id);
         return people.classesOfMajor(id);
     }
@@ -64,7 +63,7 @@ class PeopleApi {
     @GetMapping("/classes/{id}")
     @Operation(summary = "A class (staff only)")
     Structure.ClassGroup classGroup(Viewer viewer, @PathVariable long id) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         return people.classGroup(id);
     }
 
@@ -89,9 +88,4 @@ class PeopleApi {
         return people.departments();
     }
 
-    private static void staffOnly(Viewer viewer) {
-        if (!viewer.isStaff()) {
-            throw new NotFoundException("resource", "structure");
-        }
-    }
 }

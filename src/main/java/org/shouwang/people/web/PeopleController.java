@@ -24,14 +24,14 @@ class PeopleController {
 
     @GetMapping("/colleges")
     String colleges(Viewer viewer, Model model) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         model.addAttribute("colleges", people.colleges());
         return "people/colleges";
     }
 
     @GetMapping("/colleges/{id}")
     String college(Viewer viewer, @PathVariable long id, Model model) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         model.addAttribute("college", people.college(id));
         model.addAttribute("majors", people.majors(id));
         return "people/college";
@@ -39,7 +39,7 @@ class PeopleController {
 
     @GetMapping("/majors/{id}")
     String major(Viewer viewer, @PathVariable long id, Model model) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         model.addAttribute("major", people.major(id));
         model.addAttribute("classes", people.classesOfMajor(id));
         return "people/major";
@@ -53,7 +53,7 @@ class PeopleController {
 
     @GetMapping("/classes/{id}")
     String classGroup(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         model.addAttribute("classGroup", people.classGroup(id));
         if (people.seesClass(viewer, id)) {
             model.addAttribute("students", people.searchStudents(viewer, "", id, Math.max(page, 0), 100));
@@ -83,9 +83,4 @@ class PeopleController {
         return "redirect:/students/" + viewer.studentId();
     }
 
-    private static void staffOnly(Viewer viewer) {
-        if (!viewer.isStaff()) {
-            throw new NotFoundException("page", "structure");
-        }
-    }
 }

@@ -36,14 +36,14 @@ class ResidenceApi {
     @GetMapping("/communities")
     @Operation(summary = "Communities with bed counts (staff only)")
     List<ResidenceViews.Community> communities(Viewer viewer) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         return residence.communities();
     }
 
     @GetMapping("/communities/{id}/buildings")
     @Operation(summary = "Buildings of a community with occupancy (staff only)")
     List<ResidenceViews.Building> buildings(Viewer viewer, @PathVariable long id) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         residence.community(id);
         return residence.buildings(id);
     }
@@ -57,14 +57,14 @@ class ResidenceApi {
     @GetMapping("/buildings/{id}")
     @Operation(summary = "A building")
     ResidenceViews.Building building(Viewer viewer, @PathVariable long id) {
-        mayView(viewer, id);
+        residence.requireVisible(viewer, id);
         return residence.building(id);
     }
 
     @GetMapping("/buildings/{id}/vacancy-map")
     @Operation(summary = "Floors × rooms × beds of a building, each bed FREE, OCCUPIED or RESERVED")
     List<ResidenceViews.Floor> vacancyMap(Viewer viewer, @PathVariable long id) {
-        mayView(viewer, id);
+        residence.requireVisible(viewer, id);
         return residence.vacancyMap(id);
     }
 
@@ -72,7 +72,7 @@ class ResidenceApi {
     @Operation(summary = "A room, its beds (occupants' names where the caller may see them) and its history")
     ResidenceViews.RoomDetail room(Viewer viewer, @PathVariable long id) {
         ResidenceViews.RoomDetail room = residence.room(viewer, id);
-        mayView(viewer, room.buildingId());
+        residence.requireVisible(viewer, room.buildingId());
         return room;
     }
 
@@ -147,15 +147,5 @@ class ResidenceApi {
         residence.appointFloorLeader(viewer, id, leader.leaderNumber());
     }
 
-    private void mayView(Viewer viewer, long buildingId) {
-        if (!viewer.isStaff() && residence.buildingsServedBy(viewer).stream().noneMatch(b -> b.id() == buildingId)) {
-            throw new NotFoundException("building", buildingId);
-        }
-    }
 
-    private static void staffOnly(Viewer viewer) {
-        if (!viewer.isStaff()) {
-            throw new NotFoundException("resource", "residence");
-        }
-    }
 }

@@ -6,7 +6,6 @@ import org.shouwang.people.People;
 import org.shouwang.people.StudentSummary;
 import org.shouwang.residence.Residence;
 import org.shouwang.residence.ResidenceViews;
-import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
 import org.springframework.context.MessageSource;
@@ -37,14 +36,14 @@ class ResidenceController {
 
     @GetMapping("/communities")
     String communities(Viewer viewer, Model model) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         model.addAttribute("communities", residence.communities());
         return "residence/communities";
     }
 
     @GetMapping("/communities/{id}")
     String community(Viewer viewer, @PathVariable long id, Model model) {
-        staffOnly(viewer);
+        viewer.requireStaff();
         model.addAttribute("community", residence.community(id));
         model.addAttribute("buildings", residence.buildings(id));
         return "residence/community";
@@ -62,7 +61,7 @@ class ResidenceController {
 
     @GetMapping("/buildings/{id}")
     String building(Viewer viewer, @PathVariable long id, Model model) {
-        mayViewBuilding(viewer, id);
+        residence.requireVisible(viewer, id);
         model.addAttribute("building", residence.building(id));
         model.addAttribute("floors", residence.vacancyMap(id));
         model.addAttribute("mayAssign", residence.mayAssign(viewer, id));
@@ -72,7 +71,7 @@ class ResidenceController {
     @GetMapping("/rooms/{id}")
     String room(Viewer viewer, @PathVariable long id, Model model) {
         ResidenceViews.RoomDetail room = residence.room(viewer, id);
-        mayViewBuilding(viewer, room.buildingId());
+        residence.requireVisible(viewer, room.buildingId());
         model.addAttribute("room", room);
         model.addAttribute("mayAssign", residence.mayAssign(viewer, room.buildingId()));
         return "residence/room";
@@ -156,17 +155,7 @@ class ResidenceController {
         return "redirect:/buildings/" + buildingId;
     }
 
-    private void mayViewBuilding(Viewer viewer, long buildingId) {
-        if (!viewer.isStaff() && residence.buildingsServedBy(viewer).stream().noneMatch(b -> b.id() == buildingId)) {
-            throw new NotFoundException("building", buildingId);
-        }
-    }
 
-    private static void staffOnly(Viewer viewer) {
-        if (!viewer.isStaff()) {
-            throw new NotFoundException("page", "residence");
-        }
-    }
 
     private String text(String code, Object... args) {
         return messages.getMessage(code, args, LocaleContextHolder.getLocale());
