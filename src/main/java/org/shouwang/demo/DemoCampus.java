@@ -44,18 +44,22 @@ public class DemoCampus {
         writer.write(campus);
         Campus.Building first = campus.buildings().get(0);
         Campus.ClassGroup firstClass = campus.classes().get(0);
+        // Every building has a building leader (a resident of its ground floor), every floor a floor leader.
+        jdbc.update("""
+                UPDATE building bu SET leader_student_id = (SELECT min(b.occupant_id) FROM bed b JOIN room r ON r.id = b.room_id
+                  JOIN floor f ON f.id = r.floor_id WHERE f.building_id = bu.id AND f.number = 1)""");
+        jdbc.update("""
+                UPDATE floor f SET leader_student_id = (SELECT max(b.occupant_id) FROM bed b JOIN room r ON r.id = b.room_id
+                  WHERE r.floor_id = f.id)""");
         long buildingId = id("SELECT id FROM building WHERE code = ?", first.code());
-        long floor3 = id("SELECT id FROM floor WHERE building_id = ? AND number = 3", buildingId);
-        long leader = id("""
-                SELECT min(b.occupant_id) FROM bed b JOIN room r ON r.id = b.room_id JOIN floor f ON f.id = r.floor_id
-                WHERE f.building_id = ? AND f.number = 1""", buildingId);
-        long floorLeader = id("SELECT min(b.occupant_id) FROM bed b JOIN room r ON r.id = b.room_id WHERE r.floor_id = ?", floor3);
-        jdbc.update("UPDATE building SET leader_student_id = ? WHERE id = ?", leader, buildingId);
-        jdbc.update("UPDATE floor SET leader_student_id = ? WHERE id = ?", floorLeader, floor3);
+        long leader = id("SELECT leader_student_id FROM building WHERE id = ?", buildingId);
+        long floorLeader = id("SELECT leader_student_id FROM floor WHERE building_id = ? AND number = 3", buildingId);
         long student = id("""
                 SELECT min(s.id) FROM student s JOIN class_group c ON c.id = s.class_id
-                WHERE c.code = ? AND s.id IN (SELECT occupant_id FROM bed) AND s.id NOT IN (?, ?)""",
-                firstClass.code(), leader, floorLeader);
+                WHERE c.code = ? AND s.id IN (SELECT occupant_id FROM bed)
+                  AND s.id NOT IN (SELECT leader_student_id FROM floor WHERE leader_student_id IS NOT NULL)
+                  AND s.id NOT IN (SELECT leader_student_id FROM building WHERE leader_student_id IS NOT NULL)""",
+                firstClass.code());
         Long handlerDept = id("SELECT id FROM department WHERE code = 'HQ'");
         Long psychDept = id("SELECT id FROM department WHERE code = 'XL'");
 
@@ -78,6 +82,10 @@ public class DemoCampus {
             logins.add(new Accounts.StudentLogin(rs.getLong(1), rs.getString(2), rs.getString(3)));
         });
         accounts.openStudentAccounts(null, logins, password);
+        jdbc.query("SELECT leader_student_id FROM building WHERE leader_student_id IS NOT NULL",
+                rs -> { accounts.setLeaderRole(rs.getLong(1), Role.BUILDING_LEADER, true); });
+        jdbc.query("SELECT leader_student_id FROM floor WHERE leader_student_id IS NOT NULL",
+                rs -> { accounts.setLeaderRole(rs.getLong(1), Role.FLOOR_LEADER, true); });
     }
 
     private void staffAccount(String username, String displayName, String staffNumber, Long departmentId, String password) {

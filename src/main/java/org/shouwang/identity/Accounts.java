@@ -12,6 +12,7 @@ import org.shouwang.shared.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts, their roles and passwords. Writes by administrators are audited. */
@@ -131,6 +132,26 @@ public class Accounts {
     @Transactional(readOnly = true)
     public List<PersonDirectory.Department> departments() {
         return people.accountDepartments();
+    }
+
+    /**
+     * Gives or takes a student's leader role (building or floor leader) as their appointment
+     * changes; a student without an account is left alone. Takes effect at their next sign-in.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void setLeaderRole(long studentId, Role role, boolean held) {
+        if (role != Role.BUILDING_LEADER && role != Role.FLOOR_LEADER) {
+            throw new IllegalArgumentException(role + " is not a leader role");
+        }
+        if (held) {
+            jdbc.update("""
+                    INSERT INTO account_role (account_id, role) SELECT a.id, ? FROM account a WHERE a.student_id = ?
+                       AND NOT EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = ?)""",
+                    role.name(), studentId, role.name());
+        } else {
+            jdbc.update("DELETE FROM account_role WHERE role = ? AND account_id IN (SELECT id FROM account WHERE student_id = ?)",
+                    role.name(), studentId);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.shouwang.identity.Accounts;
 import org.shouwang.identity.AuditLog;
 import org.shouwang.people.Housing;
 import org.shouwang.people.People;
@@ -51,13 +52,15 @@ public class Residence implements Housing {
     private final BedStore beds;
     private final People people;
     private final AuditLog audit;
+    private final Accounts accounts;
     private final Clock clock;
 
-    Residence(JdbcClient jdbc, BedStore beds, @Lazy People people, AuditLog audit, Clock clock) {
+    Residence(JdbcClient jdbc, BedStore beds, @Lazy People people, AuditLog audit, @Lazy Accounts accounts, Clock clock) {
         this.jdbc = jdbc;
         this.beds = beds;
         this.people = people;
         this.audit = audit;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -228,22 +231,38 @@ public class Residence implements Housing {
     /** Admins appoint a building's manager (staff) and leader (student), and floor leaders. */
     @Transactional
     public void appoint(Viewer admin, long buildingId, String managerNumber, String leaderNumber) {
-        building(buildingId);
+        Long previous = building(buildingId).leaderId();
         Long manager = blank(managerNumber) ? null : people.staffIdByNumber(managerNumber)
                 .orElseThrow(() -> new RuleViolation("staff.unknown", managerNumber));
         Long leader = blank(leaderNumber) ? null : residentOf(buildingId, null, leaderNumber);
         jdbc.sql("UPDATE building SET manager_staff_id = ?, leader_student_id = ? WHERE id = ?")
                 .params(manager, leader, buildingId).update();
+        handOver(previous, leader, Role.BUILDING_LEADER, "SELECT count(*) FROM building WHERE leader_student_id = ?");
         audit.record(admin, "residence.appoint", "building", buildingId, "manager " + managerNumber + ", leader " + leaderNumber);
     }
 
     @Transactional
     public void appointFloorLeader(Viewer admin, long floorId, String leaderNumber) {
-        long buildingId = jdbc.sql("SELECT building_id FROM floor WHERE id = ?").param(floorId).query(Long.class).optional()
+        record Floor(long buildingId, Long leader) {
+        }
+        Floor floor = jdbc.sql("SELECT building_id, leader_student_id FROM floor WHERE id = ?").param(floorId)
+                .query((rs, n) -> new Floor(rs.getLong(1), rs.getObject(2, Long.class))).optional()
                 .orElseThrow(() -> new NotFoundException("floor", floorId));
-        Long leader = blank(leaderNumber) ? null : residentOf(buildingId, floorId, leaderNumber);
+        Long leader = blank(leaderNumber) ? null : residentOf(floor.buildingId(), floorId, leaderNumber);
         jdbc.sql("UPDATE floor SET leader_student_id = ? WHERE id = ?").params(leader, floorId).update();
+        handOver(floor.leader(), leader, Role.FLOOR_LEADER, "SELECT count(*) FROM floor WHERE leader_student_id = ?");
         audit.record(admin, "residence.appointFloorLeader", "floor", floorId, leaderNumber);
+    }
+
+    /** The new leader gains the role; the previous one keeps it only while still leading somewhere. */
+    private void handOver(Long previous, Long next, Role role, String stillLeadsQuery) {
+        if (previous != null && !previous.equals(next)) {
+            boolean stillLeads = jdbc.sql(stillLeadsQuery).param(previous).query(Long.class).single() > 0;
+            accounts.setLeaderRole(previous, role, stillLeads);
+        }
+        if (next != null) {
+            accounts.setLeaderRole(next, role, true);
+        }
     }
 
     @Override
