@@ -35,6 +35,10 @@ class MainJourneysBrowserTest extends BrowserTest {
 
         logIn("admin");
         assertThat(navItems()).contains("students", "colleges", "residence", "admin");
+        // The session lives in the database, so any node behind a load balancer can serve the next request.
+        assertThat(browser.manage().getCookieNamed("SESSION")).isNotNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = 'admin'").query(Long.class).single())
+                .isPositive();
         assertThat(browser.findElement(By.id("campus-figures")).getText()).contains("%");
         screenshot("home-admin");
     }

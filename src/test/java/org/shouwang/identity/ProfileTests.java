@@ -1,5 +1,6 @@
 package org.shouwang.identity;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
 import org.shouwang.IntegrationTest;
@@ -7,7 +8,6 @@ import org.shouwang.shared.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -115,23 +115,24 @@ class ProfileTests {
 
         MvcResult login = mvc.perform(formLogin("/login").user(account.username()).password(Throwaway.PASSWORD))
                 .andExpect(authenticated()).andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+        // Spring Session keeps the session in the database and names it by the SESSION cookie.
+        Cookie session = login.getResponse().getCookie("SESSION");
         assertThat(session).isNotNull();
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/profile"));
-        mvc.perform(get("/students").session(session)).andExpect(redirectedUrl("/profile"));
-        mvc.perform(get("/students").session(session).header("HX-Request", "true"))
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/profile"));
+        mvc.perform(get("/students").cookie(session)).andExpect(redirectedUrl("/profile"));
+        mvc.perform(get("/students").cookie(session).header("HX-Request", "true"))
                 .andExpect(header().string("HX-Redirect", "/profile"));
-        mvc.perform(get("/css/shouwang.css").session(session)).andExpect(status().isOk());
-        mvc.perform(get("/profile").session(session))
+        mvc.perform(get("/css/shouwang.css").cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/profile").cookie(session))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"must-change\"")));
 
-        mvc.perform(post("/profile/password").session(session).with(csrf())
+        mvc.perform(post("/profile/password").cookie(session).with(csrf())
                         .param("currentPassword", Throwaway.PASSWORD).param("newPassword", "Changed2026")
                         .param("confirmPassword", "Changed2026"))
                 .andExpect(redirectedUrl("/profile"));
 
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
-        mvc.perform(get("/students").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/students").cookie(session)).andExpect(status().isOk());
         assertThat(accounts.get(account.id()).mustChangePassword()).isFalse();
         mvc.perform(formLogin("/login").user(account.username()).password(Throwaway.PASSWORD)).andExpect(unauthenticated());
         mvc.perform(formLogin("/login").user(account.username()).password("Changed2026")).andExpect(redirectedUrl("/"));
