@@ -2,9 +2,12 @@ package org.shouwang.people;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -111,7 +114,8 @@ public class People implements PersonDirectory {
 
     /**
      * Students matching a student number (prefix) or a name (any part), optionally of one class,
-     * within the viewer's scope.
+     * within the viewer's scope. Only the conditions that narrow anything go into the query, and a
+     * term of digits only is a student-number prefix, which the unique index answers in order.
      */
     public Page<StudentSummary> searchStudents(Viewer viewer, String q, Long classId, int page, int size) {
         StudentScope scope = scopeOf(viewer);
@@ -119,22 +123,32 @@ public class People implements PersonDirectory {
             return new Page<>(List.of(), page, size, 0);
         }
         String text = q == null ? "" : q.trim();
-        String where = """
-                WHERE (:everyone OR s.class_id = ANY(:classes) OR s.id = ANY(:students))
-                  AND (:q = '' OR s.student_number LIKE :prefix OR s.name LIKE :part)
-                  AND (CAST(:classId AS BIGINT) IS NULL OR s.class_id = :classId)""";
-        var count = jdbc.sql("SELECT count(*) FROM student s " + where);
-        var select = jdbc.sql("""
-                SELECT s.id, s.student_number, s.name, s.gender, s.class_id, c.name AS class_name
-                FROM student s JOIN class_group c ON c.id = s.class_id
-                """ + where + " ORDER BY s.student_number LIMIT :size OFFSET :offset");
-        for (var spec : List.of(count, select)) {
-            spec.param("everyone", scope.everyone()).param("classes", scope.classArray())
-                    .param("students", scope.studentArray()).param("q", text).param("prefix", escape(text) + "%")
-                    .param("part", "%" + escape(text) + "%").param("classId", classId);
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!scope.everyone()) {
+            conditions.add("(s.class_id = ANY(:classes) OR s.id = ANY(:students))");
+            params.put("classes", scope.classArray());
+            params.put("students", scope.studentArray());
         }
-        long total = count.query(Long.class).single();
-        List<StudentSummary> students = select.param("size", size).param("offset", page * size)
+        if (!text.isEmpty()) {
+            boolean number = text.chars().allMatch(Character::isDigit);
+            conditions.add(number ? "s.student_number LIKE :prefix" : "(s.name LIKE :part OR s.student_number LIKE :prefix)");
+            params.put("prefix", escape(text) + "%");
+            if (!number) {
+                params.put("part", "%" + escape(text) + "%");
+            }
+        }
+        if (classId != null) {
+            conditions.add("s.class_id = :classId");
+            params.put("classId", classId);
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        long total = jdbc.sql("SELECT count(*) FROM student s" + where).params(params).query(Long.class).single();
+        List<StudentSummary> students = total == 0 ? List.of() : jdbc.sql("""
+                        SELECT s.id, s.student_number, s.name, s.gender, s.class_id, c.name AS class_name
+                        FROM student s JOIN class_group c ON c.id = s.class_id""" + where
+                        + " ORDER BY s.student_number LIMIT :size OFFSET :offset")
+                .params(params).param("size", size).param("offset", (long) page * size)
                 .query(People::summary).list();
         return new Page<>(students, page, size, total);
     }
