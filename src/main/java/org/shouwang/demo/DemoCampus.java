@@ -60,22 +60,23 @@ public class DemoCampus {
                   AND s.id NOT IN (SELECT leader_student_id FROM floor WHERE leader_student_id IS NOT NULL)
                   AND s.id NOT IN (SELECT leader_student_id FROM building WHERE leader_student_id IS NOT NULL)""",
                 firstClass.code());
+        String hash = accounts.hash(password);
         Long handlerDept = id("SELECT id FROM department WHERE code = 'HQ'");
         Long psychDept = id("SELECT id FROM department WHERE code = 'XL'");
 
-        staffAccount("admin", "系统管理员", null, null, password);
-        staffAccount("leader", "校领导", null, null, password);
-        staffAccount("counsellor", null, firstClass.counsellorNumber(), null, password);
-        staffAccount("headteacher", null, firstClass.headTeacherNumber(), null, password);
-        staffAccount("manager", null, first.managerNumber(), null, password);
-        staffAccount("handler", null, staffOf("HQ", 1), handlerDept, password);
-        staffAccount("dispatch", "社区服务中心调度台", staffOf("SQ", 1), null, password);
-        staffAccount("psych", null, staffOf("XL", 0), psychDept, password);
-        staffAccount("studio", null, staffOf("XGB", 1), null, password);
-        staffAccount("party", null, staffOf("XGB", 2), null, password);
-        studentAccount("student", student, password);
-        studentAccount("buildingleader", leader, password);
-        studentAccount("floorleader", floorLeader, password);
+        staffAccount("admin", "系统管理员", null, null, hash);
+        staffAccount("leader", "校领导", null, null, hash);
+        staffAccount("counsellor", null, firstClass.counsellorNumber(), null, hash);
+        staffAccount("headteacher", null, firstClass.headTeacherNumber(), null, hash);
+        staffAccount("manager", null, first.managerNumber(), null, hash);
+        staffAccount("handler", null, staffOf("HQ", 1), handlerDept, hash);
+        staffAccount("dispatch", "社区服务中心调度台", staffOf("SQ", 1), null, hash);
+        staffAccount("psych", null, staffOf("XL", 0), psychDept, hash);
+        staffAccount("studio", null, staffOf("XGB", 1), null, hash);
+        staffAccount("party", null, staffOf("XGB", 2), null, hash);
+        studentAccount("student", student, hash);
+        studentAccount("buildingleader", leader, hash);
+        studentAccount("floorleader", floorLeader, hash);
 
         List<Accounts.StudentLogin> logins = new ArrayList<>();
         jdbc.query("SELECT id, student_number, name FROM student", rs -> {
@@ -88,16 +89,16 @@ public class DemoCampus {
                 rs -> { accounts.setLeaderRole(rs.getLong(1), Role.FLOOR_LEADER, true); });
     }
 
-    private void staffAccount(String username, String displayName, String staffNumber, Long departmentId, String password) {
+    private void staffAccount(String username, String displayName, String staffNumber, Long departmentId, String passwordHash) {
         Long staffId = staffNumber == null ? null : id("SELECT id FROM staff WHERE staff_number = ?", staffNumber);
         String name = displayName != null ? displayName
                 : jdbc.queryForObject("SELECT name FROM staff WHERE id = ?", String.class, staffId);
-        accounts.createQuietly(username, password, name, null, staffId, departmentId, ACCOUNTS.get(username));
+        accounts.createQuietly(username, passwordHash, name, null, staffId, departmentId, ACCOUNTS.get(username));
     }
 
-    private void studentAccount(String username, long studentId, String password) {
+    private void studentAccount(String username, long studentId, String passwordHash) {
         String name = jdbc.queryForObject("SELECT name FROM student WHERE id = ?", String.class, studentId);
-        accounts.createQuietly(username, password, name, studentId, null, null, ACCOUNTS.get(username));
+        accounts.createQuietly(username, passwordHash, name, studentId, null, null, ACCOUNTS.get(username));
     }
 
     private String staffOf(String department, int index) {

@@ -78,11 +78,16 @@ public class Accounts {
         return get(id);
     }
 
+    /** A password's hash, for {@link #createQuietly}: many demo accounts share one password and one slow hash. */
+    public String hash(String password) {
+        return passwords.encode(password);
+    }
+
     /** Opens accounts, without auditing, for the demo campus and tests; passwords need no change. */
     @Transactional
-    public long createQuietly(String username, String password, String displayName, Long studentId, Long staffId,
+    public long createQuietly(String username, String passwordHash, String displayName, Long studentId, Long staffId,
                               Long departmentId, Set<Role> roles) {
-        long id = store.insert(username, passwords.encode(password), displayName, studentId, staffId, departmentId,
+        long id = store.insert(username, passwordHash, displayName, studentId, staffId, departmentId,
                 false, clock.instant());
         store.replaceRoles(id, roles);
         return id;
