@@ -143,14 +143,18 @@ public class People implements PersonDirectory {
             params.put("classId", classId);
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        List<StudentSummary> students = jdbc.sql("""
-                        SELECT s.id, s.student_number, s.name, s.gender, s.class_id, c.name AS class_name
+        // One scan: the window counts every match while the page is cut from them.
+        record Row(StudentSummary student, long total) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        SELECT s.id, s.student_number, s.name, s.gender, s.class_id, c.name AS class_name,
+                               count(*) OVER () AS total
                         FROM student s JOIN class_group c ON c.id = s.class_id""" + where
                         + " ORDER BY s.student_number LIMIT :size OFFSET :offset")
                 .params(params).param("size", size).param("offset", (long) page * size)
-                .query(People::summary).list();
-        // A first page that is not full already says how many there are: no second scan to count them.
-        long total = page == 0 && students.size() < size ? students.size()
+                .query((rs, n) -> new Row(summary(rs, n), rs.getLong("total"))).list();
+        List<StudentSummary> students = rows.stream().map(Row::student).toList();
+        long total = !rows.isEmpty() ? rows.get(0).total() : page == 0 ? 0
                 : jdbc.sql("SELECT count(*) FROM student s" + where).params(params).query(Long.class).single();
         return new Page<>(students, page, size, total);
     }
