@@ -33,12 +33,19 @@ ensure_tool() {
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # start_app DIR LOG ARGS... : starts the jar in DIR (./data is relative to it) in the background.
-# RUN_JAR (default $JAR) and LAUNCH_OPTS let startup.sh start an extracted jar with a CDS archive.
+# RUN_JAR (default $JAR) and LAUNCH_OPTS let startup.sh start an extracted jar with a CDS archive;
+# RUN_CLASSPATH starts the main class from target/classes as `mvn spring-boot:run` does.
 start_app() {
   local dir=$1 logfile=$2; shift 2
   port_free "$PORT" || die "port $PORT is in use"
-  # shellcheck disable=SC2086
-  (cd "$dir" && exec java $JAVA_OPTS ${LAUNCH_OPTS:-} -jar "${RUN_JAR:-$JAR}" --server.port="$PORT" "$@") >"$logfile" 2>&1 &
+  if [[ -n ${RUN_CLASSPATH:-} ]]; then
+    # shellcheck disable=SC2086
+    (cd "$dir" && exec java $JAVA_OPTS ${LAUNCH_OPTS:-} -cp "$RUN_CLASSPATH" org.shouwang.ShouwangApplication \
+      --server.port="$PORT" "$@") >"$logfile" 2>&1 &
+  else
+    # shellcheck disable=SC2086
+    (cd "$dir" && exec java $JAVA_OPTS ${LAUNCH_OPTS:-} -jar "${RUN_JAR:-$JAR}" --server.port="$PORT" "$@") >"$logfile" 2>&1 &
+  fi
   APP_PID=$!
   APP_STARTED_AT=$(date +%s.%N)
 }

@@ -7,13 +7,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 usage() {
   cat <<EOF
 usage: bench/startup.sh [--runs N] [--port P] [--students N] [--load S] [--no-rss] [--no-start]
-                        [--launch fat|extracted|cds] [--rebuild]
+                        [--launch fat|extracted|cds|run] [--rebuild]
   (a) first start on an empty ./data (default 3,000-student demo, generated during the start)
   (b) second start on the same ./data (nothing to generate)
   (c) RSS (VmRSS) with --students (default 30000): after the first start (with generation), after a
       restart on that data, and after --load seconds (default 10) of the search wrk run
   --launch      fat: java -jar the Boot jar (default); extracted: the jar extracted with
-                -Djarmode=tools (plain classpath jars); cds: extracted plus a class-data-sharing
+                -Djarmode=tools (plain classpath jars); run: target/classes as `mvn spring-boot:run`
+                starts it (with the plugin's jvmArguments); cds: extracted plus a class-data-sharing
                 archive from a training run (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh)
   defaults: --runs 3 --port 8092; JAVA_OPTS is passed to java (default: none, the JVM's ergonomics)
 EOF
@@ -62,7 +63,14 @@ case $LAUNCH in
       rm -rf "$WORK/train"
       LAUNCH_OPTS="-XX:SharedArchiveFile=$WORK/app/app.jsa"
     fi ;;
-  *) die "--launch fat|extracted|cds" ;;
+  run)
+    # What the README's `mvn spring-boot:run` forks: target/classes and the dependency jars, with
+    # the jvmArguments of the spring-boot-maven-plugin in pom.xml.
+    (cd "$ROOT" && timeout 600 mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile="$WORK/classpath.txt") >/dev/null
+    RUN_CLASSPATH="$ROOT/target/classes:$(cat "$WORK/classpath.txt")"
+    LAUNCH_OPTS=$(sed -n 's|.*<jvmArguments>\(.*\)</jvmArguments>.*|\1|p' "$ROOT/pom.xml") ;;
+  *) die "--launch fat|extracted|cds|run" ;;
 esac
 
 goal_start=8 goal_rss=600 goal_p50=20
