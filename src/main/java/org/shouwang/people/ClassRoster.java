@@ -105,7 +105,7 @@ class ClassRoster implements RosterKind {
 
     @Override
     public ImportCounts apply(List<RosterRow> rows, Viewer viewer, Progress progress) {
-        upsertColleges(rows);
+        RosterQueries.upsertCodeNames(jdbc, "college", rows, COLLEGE, COLLEGE_NAME);
         upsertMajors(rows);
         Map<String, Long> majors = RosterQueries.ids(jdbc, "major", "code");
         Map<String, Long> staff = RosterQueries.ids(jdbc, "staff", "staff_number");
@@ -148,26 +148,6 @@ class ClassRoster implements RosterKind {
         return tally.counts();
     }
 
-    private void upsertColleges(List<RosterRow> rows) {
-        Map<String, String> stored = RosterQueries.names(jdbc, "college");
-        Map<String, String> named = new LinkedHashMap<>();
-        for (RosterRow row : rows) {
-            if (!row.isBlank(COLLEGE) && !row.isBlank(COLLEGE_NAME)) {
-                named.putIfAbsent(row.get(COLLEGE), row.get(COLLEGE_NAME));
-            }
-        }
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> renames = new ArrayList<>();
-        named.forEach((code, name) -> {
-            if (!stored.containsKey(code)) {
-                inserts.add(new Object[]{code, name});
-            } else if (!stored.get(code).equals(name)) {
-                renames.add(new Object[]{name, code});
-            }
-        });
-        Batches.update(jdbc, "INSERT INTO college (code, name) VALUES (?, ?)", inserts);
-        Batches.update(jdbc, "UPDATE college SET name = ? WHERE code = ?", renames);
-    }
 
     /** New majors from name and college; stored majors take a new name or college when a row gives one. */
     private void upsertMajors(List<RosterRow> rows) {

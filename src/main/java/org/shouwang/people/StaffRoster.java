@@ -2,7 +2,6 @@ package org.shouwang.people;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,7 +89,7 @@ class StaffRoster implements RosterKind {
 
     @Override
     public ImportCounts apply(List<RosterRow> rows, Viewer viewer, Progress progress) {
-        upsertDepartments(rows);
+        RosterQueries.upsertCodeNames(jdbc, "department", rows, DEPARTMENT, DEPARTMENT_NAME);
         Map<String, Long> departments = RosterQueries.ids(jdbc, "department", "code");
         Map<String, Long> colleges = RosterQueries.ids(jdbc, "college", "code");
         Map<String, Long> ids = new HashMap<>();
@@ -132,26 +131,6 @@ class StaffRoster implements RosterKind {
         return tally.counts();
     }
 
-    private void upsertDepartments(List<RosterRow> rows) {
-        Map<String, String> stored = RosterQueries.names(jdbc, "department");
-        Map<String, String> named = new LinkedHashMap<>();
-        for (RosterRow row : rows) {
-            if (!row.isBlank(DEPARTMENT) && !row.isBlank(DEPARTMENT_NAME)) {
-                named.putIfAbsent(row.get(DEPARTMENT), row.get(DEPARTMENT_NAME));
-            }
-        }
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> renames = new ArrayList<>();
-        named.forEach((code, name) -> {
-            if (!stored.containsKey(code)) {
-                inserts.add(new Object[]{code, name});
-            } else if (!stored.get(code).equals(name)) {
-                renames.add(new Object[]{name, code});
-            }
-        });
-        Batches.update(jdbc, "INSERT INTO department (code, name) VALUES (?, ?)", inserts);
-        Batches.update(jdbc, "UPDATE department SET name = ? WHERE code = ?", renames);
-    }
 
     private static <T> T keep(T given, T stored) {
         return given != null ? given : stored;
