@@ -1,6 +1,7 @@
 package org.shouwang.demo;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -125,6 +126,8 @@ public final class CampusGenerator {
                     }
                 }
             }
+            // Free beds are scattered, as they are after a year of moves, not all on the top floors.
+            Collections.shuffle(beds, random);
             int housed = Math.min(ofGender.size(), (int) (beds.size() * 0.97));
             for (int i = 0; i < housed; i++) {
                 String[] bed = beds.get(i);
