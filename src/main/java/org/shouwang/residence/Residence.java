@@ -183,7 +183,9 @@ public class Residence implements Housing {
         StudentSummary student = studentFor(viewer, studentId);
         Bed bed = bedFor(viewer, bedId);
         beds.occupiedBy(studentId).ifPresent(current -> {
-            throw new RuleViolation("student.alreadyHoused", student.name(), current.describe());
+            // Where they sleep is told only to those who may see the student.
+            String where = people.sees(viewer, studentId) ? current.describe() : "—";
+            throw new RuleViolation("student.alreadyHoused", student.name(), where);
         });
         bed.admit(student);
         take(bed, student);
@@ -308,7 +310,7 @@ public class Residence implements Housing {
                 throw new RuleViolation("bed.occupied", bed.describe());
             }
         } catch (DuplicateKeyException e) {
-            throw new RuleViolation("student.alreadyHoused", student.name(), "");
+            throw new RuleViolation("student.alreadyHoused", student.name(), "—");
         } catch (ConcurrencyFailureException e) {
             throw new RuleViolation("bed.occupied", bed.describe());
         }

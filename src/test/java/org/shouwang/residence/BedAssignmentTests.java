@@ -159,6 +159,27 @@ class BedAssignmentTests {
     }
 
     @Test
+    void aManagerIsNotToldWhereAResidentOfAnotherBuildingSleeps() throws Exception {
+        Viewer manager = users.viewer("manager");
+        long ownBuilding = jdbc.sql("SELECT id FROM building WHERE manager_staff_id = ?").param(manager.staffId())
+                .query(Long.class).single();
+        record Resident(long id, String building) {
+        }
+        Resident elsewhere = jdbc.sql("""
+                        SELECT b.occupant_id AS id, bu.name AS building FROM bed b JOIN room r ON r.id = b.room_id
+                        JOIN floor f ON f.id = r.floor_id JOIN building bu ON bu.id = f.building_id
+                        WHERE bu.id <> ? AND b.occupant_id IS NOT NULL ORDER BY b.id LIMIT 1""")
+                .param(ownBuilding).query(Resident.class).single();
+        mvc.perform(post("/api/v1/check-ins").with(users.as("manager")).with(csrf()).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"studentId\":" + elsewhere.id() + ",\"bedId\":" + freeBedIn(ownBuilding) + "}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("already has a bed")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString(elsewhere.building()))));
+    }
+
+    @Test
     void countsellorsStudentsAndLeadersCannotAssignBeds() throws Exception {
         long student = unhousedStudent("F");
         long bed = freeBed("F");
