@@ -226,10 +226,6 @@ public class People implements PersonDirectory {
         return jdbc.sql("SELECT id FROM staff WHERE staff_number = ?").param(staffNumber.trim()).query(Long.class).optional();
     }
 
-    public Optional<String> staffName(long staffId) {
-        return jdbc.sql("SELECT name FROM staff WHERE id = ?").param(staffId).query(String.class).optional();
-    }
-
     @Override
     public Optional<Person> findByNumber(String number) {
         Optional<Person> student = jdbc.sql("SELECT id, name FROM student WHERE student_number = ?").param(number)
