@@ -1,9 +1,7 @@
 package org.shouwang.demo;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,11 +76,7 @@ public class DemoCampus {
         studentAccount("buildingleader", leader, hash);
         studentAccount("floorleader", floorLeader, hash);
 
-        List<Accounts.StudentLogin> logins = new ArrayList<>();
-        jdbc.query("SELECT id, student_number, name FROM student", rs -> {
-            logins.add(new Accounts.StudentLogin(rs.getLong(1), rs.getString(2), rs.getString(3)));
-        });
-        accounts.openStudentAccounts(null, logins, password);
+        accounts.openStudentAccounts(null, password);
         jdbc.query("SELECT leader_student_id FROM building WHERE leader_student_id IS NOT NULL",
                 rs -> { accounts.setLeaderRole(rs.getLong(1), Role.BUILDING_LEADER, true); });
         jdbc.query("SELECT leader_student_id FROM floor WHERE leader_student_id IS NOT NULL",

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
+import org.shouwang.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +69,7 @@ public class AccessTokens {
         Instant expires = validDays == null ? null : now.plus(Duration.ofDays(validDays));
         jdbc.sql("INSERT INTO access_token (account_id, name, token_hash, hint, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(owner.accountId(), name, hash(secret), secret.substring(secret.length() - 4),
-                        AccountStore.at(now), AccountStore.at(expires))
+                        Timestamps.of(now), Timestamps.of(expires))
                 .update();
         Token token = jdbc.sql("SELECT * FROM access_token WHERE token_hash = ?").param(hash(secret)).query(this::token).single();
         return new Created(token, secret);
@@ -81,7 +84,7 @@ public class AccessTokens {
     @Transactional
     public void revoke(Viewer owner, long tokenId) {
         int changed = jdbc.sql("UPDATE access_token SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
-                .params(AccountStore.at(clock.instant()), tokenId, owner.accountId()).update();
+                .params(Timestamps.of(clock.instant()), tokenId, owner.accountId()).update();
         if (changed == 0) {
             throw new NotFoundException("token", tokenId);
         }
@@ -98,17 +101,17 @@ public class AccessTokens {
         Optional<Long> accountId = jdbc.sql("""
                         SELECT account_id FROM access_token
                         WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
-                .params(hash, AccountStore.at(now)).query(Long.class).optional();
+                .params(hash, Timestamps.of(now)).query(Long.class).optional();
         accountId.ifPresent(id -> jdbc.sql("UPDATE access_token SET last_used_at = ? WHERE token_hash = ?")
-                .params(AccountStore.at(now), hash).update());
+                .params(Timestamps.of(now), hash).update());
         return accountId.flatMap(accounts::findById).map(users::user)
                 .filter(u -> u.isEnabled() && u.isAccountNonLocked());
     }
 
-    private Token token(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Token token(ResultSet rs, int n) throws SQLException {
         return new Token(rs.getLong("id"), rs.getString("name"), rs.getString("hint"),
-                AccountStore.instant(rs, "created_at"), AccountStore.instant(rs, "expires_at"),
-                AccountStore.instant(rs, "last_used_at"), AccountStore.instant(rs, "revoked_at"));
+                Timestamps.read(rs, "created_at"), Timestamps.read(rs, "expires_at"),
+                Timestamps.read(rs, "last_used_at"), Timestamps.read(rs, "revoked_at"));
     }
 
     static String hash(String secret) {

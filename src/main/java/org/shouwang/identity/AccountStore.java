@@ -3,8 +3,6 @@ package org.shouwang.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import java.util.Set;
 
 import org.shouwang.shared.Page;
 import org.shouwang.shared.Role;
+import org.shouwang.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,7 +69,7 @@ class AccountStore {
                         INSERT INTO account (username, password_hash, display_name, student_id, staff_id, department_id,
                                              must_change_password, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(username, passwordHash, displayName, studentId, staffId, departmentId, mustChangePassword, at(now))
+                .params(username, passwordHash, displayName, studentId, staffId, departmentId, mustChangePassword, Timestamps.of(now))
                 .update();
         return jdbc.sql("SELECT id FROM account WHERE username = ?").param(username).query(Long.class).single();
     }
@@ -105,7 +104,7 @@ class AccountStore {
                                    WHEN locked_until <= :now THEN NULL
                                    ELSE locked_until END
                         WHERE username = :username""")
-                .param("now", at(now)).param("limit", limit).param("lockUntil", at(lockUntil)).param("username", username)
+                .param("now", Timestamps.of(now)).param("limit", limit).param("lockUntil", Timestamps.of(lockUntil)).param("username", username)
                 .update();
     }
 
@@ -131,7 +130,7 @@ class AccountStore {
                 Set.of(), rs.getObject("student_id", Long.class), rs.getObject("staff_id", Long.class),
                 rs.getObject("department_id", Long.class), rs.getBoolean("enabled"),
                 rs.getBoolean("must_change_password"), rs.getInt("failed_logins"),
-                instant(rs, "locked_until"), instant(rs, "created_at"));
+                Timestamps.read(rs, "locked_until"), Timestamps.read(rs, "created_at"));
         return new Row(account, rs.getString("password_hash"));
     }
 
@@ -151,12 +150,5 @@ class AccountStore {
         return "%" + plain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
-    static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

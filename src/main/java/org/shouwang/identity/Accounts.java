@@ -9,6 +9,7 @@ import org.shouwang.shared.Page;
 import org.shouwang.shared.Role;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
+import org.shouwang.shared.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -108,7 +109,7 @@ public class Accounts {
         List<StudentLogin> fresh = students.stream()
                 .filter(s -> !existing.contains(s.studentId()) && !usernames.contains(s.studentNumber())).toList();
         String hash = passwords.encode(initialPassword);
-        var now = AccountStore.at(clock.instant());
+        var now = Timestamps.of(clock.instant());
         jdbc.batchUpdate("""
                         INSERT INTO account (username, password_hash, display_name, student_id, must_change_password, created_at)
                         VALUES (?, ?, ?, ?, ?, ?)""", fresh, 1000, (ps, s) -> {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.shouwang.shared.Page;
 import org.shouwang.shared.Viewer;
+import org.shouwang.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,7 +38,7 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Viewer actor, String action, String targetType, Object targetId, String detail) {
         jdbc.sql("INSERT INTO audit_event (at, actor, action, target_type, target_id, detail) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(AccountStore.at(clock.instant()), actor.username(), action, targetType,
+                .params(Timestamps.of(clock.instant()), actor.username(), action, targetType,
                         targetId == null ? null : String.valueOf(targetId), truncate(detail))
                 .update();
     }
@@ -68,8 +69,8 @@ public class AuditLog {
                   AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR at >= :from)
                   AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR at < :to)""";
         String actor = query.actor() == null || query.actor().isBlank() ? null : query.actor().trim();
-        var from = query.from() == null ? null : AccountStore.at(query.from().atStartOfDay(zone).toInstant());
-        var to = query.to() == null ? null : AccountStore.at(query.to().plusDays(1).atStartOfDay(zone).toInstant());
+        var from = query.from() == null ? null : Timestamps.of(query.from().atStartOfDay(zone).toInstant());
+        var to = query.to() == null ? null : Timestamps.of(query.to().plusDays(1).atStartOfDay(zone).toInstant());
         String like = AccountStore.contains(query.text());
         long total = jdbc.sql("SELECT count(*) FROM audit_event " + where)
                 .param("q", like).param("actor", actor).param("from", from).param("to", to)
@@ -81,7 +82,7 @@ public class AuditLog {
     }
 
     private Entry entry(ResultSet rs, int n) throws SQLException {
-        return new Entry(rs.getLong("id"), AccountStore.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
+        return new Entry(rs.getLong("id"), Timestamps.read(rs, "at"), rs.getString("actor"), rs.getString("action"),
                 rs.getString("target_type"), rs.getString("target_id"), rs.getString("detail"));
     }
 

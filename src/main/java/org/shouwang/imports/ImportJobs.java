@@ -3,13 +3,12 @@ package org.shouwang.imports;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.shouwang.shared.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -44,7 +43,7 @@ class ImportJobs {
         jdbc.sql("""
                         INSERT INTO import_job (kind, file_name, content, status, created_by, created_at)
                         VALUES (?, ?, ?, 'VALIDATING', ?, ?)""")
-                .params(kind.name(), fileName, content, createdBy, at(at))
+                .params(kind.name(), fileName, content, createdBy, Timestamps.of(at))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
@@ -99,14 +98,14 @@ class ImportJobs {
                                problems = ?, done_rows = ?, content = ?, finished_at = ?
                         WHERE id = ? AND status = 'IMPORTING'""")
                 .params(counts.created(), counts.updated(), counts.unchanged(), validRows, problems, validRows,
-                        new byte[0], at(at), id)
+                        new byte[0], Timestamps.of(at), id)
                 .update() == 1;
     }
 
     void failed(long id, String code, List<String> args, Instant at) {
         String failure = join(code, args);
         jdbc.sql("UPDATE import_job SET status = 'FAILED', failure = ?, finished_at = ? WHERE id = ? AND status IN ('VALIDATING', 'IMPORTING')")
-                .params(failure, at(at), id).update();
+                .params(failure, Timestamps.of(at), id).update();
     }
 
     /** Removes a job that is not being imported; false if there is none or it is importing. */
@@ -144,7 +143,7 @@ class ImportJobs {
                 rs.getInt("valid_rows"), rs.getInt("problems"), rs.getInt("created"), rs.getInt("updated"),
                 rs.getInt("unchanged"), failure.isEmpty() ? null : failure.get(0),
                 failure.isEmpty() ? List.of() : failure.subList(1, failure.size()), rs.getString("created_by"),
-                instant(rs, "created_at"), rs.getString("confirmed_by"), instant(rs, "finished_at"));
+                Timestamps.read(rs, "created_at"), rs.getString("confirmed_by"), Timestamps.read(rs, "finished_at"));
     }
 
     private static String join(String code, List<String> args) {
@@ -166,12 +165,5 @@ class ImportJobs {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -12,7 +12,7 @@ record Bed(long id, String label, boolean reserved, Long occupantId, long roomId
            int floor, long buildingId, String building) {
 
     BedStatus status() {
-        return occupantId != null ? BedStatus.OCCUPIED : reserved ? BedStatus.RESERVED : BedStatus.FREE;
+        return BedStatus.of(occupantId, reserved);
     }
 
     /** Refuses, with the reason, a student who may not sleep here now. */

@@ -21,6 +21,7 @@ import org.shouwang.imports.RosterKind;
 import org.shouwang.imports.RosterRow;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
+import org.shouwang.shared.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -129,7 +130,7 @@ class BedAssignmentRoster implements RosterKind {
         Map<String, Place> beds = beds();
         Map<Long, Place> current = new HashMap<>();
         beds.values().stream().filter(b -> b.occupantId() != null).forEach(b -> current.put(b.occupantId(), b));
-        OffsetDateTime now = BedStore.at(clock.instant());
+        OffsetDateTime now = Timestamps.of(clock.instant());
         String by = viewer.username();
         ImportCounts.Tally tally = new ImportCounts.Tally();
         List<Object[]> vacate = new ArrayList<>();

@@ -3,12 +3,11 @@ package org.shouwang.residence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.shouwang.people.Gender;
+import org.shouwang.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,14 +52,14 @@ class BedStore {
 
     void startStay(long bedId, long studentId, Instant at, String by) {
         jdbc.sql("INSERT INTO bed_assignment (bed_id, student_id, started_at, started_by) VALUES (?, ?, ?, ?)")
-                .params(bedId, studentId, at(at), by).update();
+                .params(bedId, studentId, Timestamps.of(at), by).update();
     }
 
     void endStay(long bedId, long studentId, Instant at, String by, String reason) {
         jdbc.sql("""
                         UPDATE bed_assignment SET ended_at = ?, ended_by = ?, end_reason = ?
                         WHERE bed_id = ? AND student_id = ? AND ended_at IS NULL""")
-                .params(at(at), by, reason, bedId, studentId).update();
+                .params(Timestamps.of(at), by, reason, bedId, studentId).update();
     }
 
     List<ResidenceViews.Stay> staysOfStudent(long studentId) {
@@ -80,7 +79,7 @@ class BedStore {
                         """ + where + " ORDER BY a.started_at DESC, a.id DESC")
                 .param(id)
                 .query((rs, n) -> new ResidenceViews.Stay(rs.getLong("id"), rs.getLong("student_id"), rs.getString("student"),
-                        rs.getString("place"), instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("end_reason"),
+                        rs.getString("place"), Timestamps.read(rs, "started_at"), Timestamps.read(rs, "ended_at"), rs.getString("end_reason"),
                         rs.getString("started_by"), rs.getString("ended_by")))
                 .list();
     }
@@ -91,12 +90,5 @@ class BedStore {
                 Gender.of(rs.getString("gender")), rs.getInt("floor"), rs.getLong("building_id"), rs.getString("building"));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
-    static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

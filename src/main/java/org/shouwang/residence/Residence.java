@@ -129,7 +129,7 @@ public class Residence implements Housing {
                     if (!rs.wasNull()) {
                         Long occupant = rs.getObject("occupant_id", Long.class);
                         room.beds().add(new ResidenceViews.BedCell(bedId, rs.getString("label"),
-                                status(occupant, rs.getBoolean("reserved")), null, null));
+                                BedStatus.of(occupant, rs.getBoolean("reserved")), null, null));
                     }
                 });
         return List.copyOf(floors.values());
@@ -162,7 +162,7 @@ public class Residence implements Housing {
         Set<Long> visible = people.visibleAmong(viewer, everyone);
         List<ResidenceViews.BedCell> cells = rows.stream().map(r -> {
             boolean shown = r.occupant() != null && visible.contains(r.occupant());
-            return new ResidenceViews.BedCell(r.id(), r.label(), status(r.occupant(), r.reserved()),
+            return new ResidenceViews.BedCell(r.id(), r.label(), BedStatus.of(r.occupant(), r.reserved()),
                     shown ? r.occupant() : null, shown ? r.name() : null);
         }).toList();
         List<ResidenceViews.Stay> history = stays.stream().filter(s -> visible.contains(s.studentId())).toList();
@@ -359,10 +359,6 @@ public class Residence implements Housing {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static BedStatus status(Long occupant, boolean reserved) {
-        return occupant != null ? BedStatus.OCCUPIED : reserved ? BedStatus.RESERVED : BedStatus.FREE;
     }
 
     private static ResidenceViews.Floor floor(ResultSet rs, long id) {

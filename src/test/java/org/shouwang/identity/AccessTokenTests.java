@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
 import org.shouwang.IntegrationTest;
 import org.shouwang.shared.Role;
+import org.shouwang.shared.Timestamps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,7 +111,7 @@ class AccessTokenTests {
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + created.secret())).andExpect(status().isOk());
 
         jdbc.sql("UPDATE access_token SET expires_at = ? WHERE id = ?")
-                .params(AccountStore.at(Instant.now().minusSeconds(1)), created.token().id()).update();
+                .params(Timestamps.of(Instant.now().minusSeconds(1)), created.token().id()).update();
 
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + created.secret()))
                 .andExpect(status().isUnauthorized())

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
 import org.shouwang.IntegrationTest;
 import org.shouwang.shared.Role;
+import org.shouwang.shared.Timestamps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -96,7 +97,7 @@ class LoginLockoutTests {
             mvc.perform(formLogin("/login").user(account.username()).password("wrong"));
         }
         jdbc.sql("UPDATE account SET locked_until = ? WHERE id = ?")
-                .params(AccountStore.at(Instant.now().minusSeconds(60)), account.id()).update();
+                .params(Timestamps.of(Instant.now().minusSeconds(60)), account.id()).update();
 
         mvc.perform(formLogin("/login").user(account.username()).password("wrong")).andExpect(redirectedUrl("/login?error"));
         assertThat(accounts.get(account.id()).lockedAt(Instant.now())).isFalse();

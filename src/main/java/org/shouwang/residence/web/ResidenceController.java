@@ -1,5 +1,7 @@
 package org.shouwang.residence.web;
 
+import java.util.function.Supplier;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.shouwang.people.People;
@@ -93,69 +95,68 @@ class ResidenceController {
             flash.addFlashAttribute("error", text("bed.studentNumberRequired"));
             return "redirect:/rooms/" + roomId;
         }
-        try {
+        return attempt(flash, "/rooms/" + roomId, () -> {
             StudentSummary student = people.studentByNumber(form.studentNumber())
                     .orElseThrow(() -> new RuleViolation("student.unknown", form.studentNumber()));
             if ("move".equals(action)) {
                 residence.move(viewer, student.id(), bedId);
-                flash.addFlashAttribute("success", text("bed.moved", student.name()));
-            } else {
-                residence.checkIn(viewer, student.id(), bedId);
-                flash.addFlashAttribute("success", text("bed.checkedIn", student.name()));
+                return text("bed.moved", student.name());
             }
-        } catch (RuleViolation violation) {
-            flash.addFlashAttribute("error", text(violation.code(), violation.args()));
-        }
-        return "redirect:/rooms/" + roomId;
+            residence.checkIn(viewer, student.id(), bedId);
+            return text("bed.checkedIn", student.name());
+        });
     }
 
     @PostMapping("/students/{studentId}/check-out")
     String checkOut(Viewer viewer, @PathVariable long studentId, @RequestParam long roomId, RedirectAttributes flash) {
-        try {
+        return attempt(flash, "/rooms/" + roomId, () -> {
             residence.checkOut(viewer, studentId);
-            flash.addFlashAttribute("success", text("bed.checkedOut"));
-        } catch (RuleViolation violation) {
-            flash.addFlashAttribute("error", text(violation.code(), violation.args()));
-        }
-        return "redirect:/rooms/" + roomId;
+            return text("bed.checkedOut");
+        });
     }
 
     @PostMapping("/beds/{bedId}/reserved")
     String reserve(Viewer viewer, @PathVariable long bedId, @RequestParam long roomId, @RequestParam boolean reserved,
                    RedirectAttributes flash) {
-        try {
+        return attempt(flash, "/rooms/" + roomId, () -> {
             residence.reserve(viewer, bedId, reserved);
-        } catch (RuleViolation violation) {
-            flash.addFlashAttribute("error", text(violation.code(), violation.args()));
-        }
-        return "redirect:/rooms/" + roomId;
+            return null;
+        });
     }
 
     @PostMapping("/admin/buildings/{id}/appointments")
     String appoint(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String managerNumber,
                    @RequestParam(defaultValue = "") String leaderNumber, RedirectAttributes flash) {
-        try {
+        return attempt(flash, "/buildings/" + id, () -> {
             residence.appoint(viewer, id, managerNumber, leaderNumber);
-            flash.addFlashAttribute("success", text("building.appointed"));
-        } catch (RuleViolation violation) {
-            flash.addFlashAttribute("error", text(violation.code(), violation.args()));
-        }
-        return "redirect:/buildings/" + id;
+            return text("building.appointed");
+        });
     }
 
     @PostMapping("/admin/floors/{id}/leader")
     String appointFloorLeader(Viewer viewer, @PathVariable long id, @RequestParam long buildingId,
                               @RequestParam(defaultValue = "") String leaderNumber, RedirectAttributes flash) {
-        try {
+        return attempt(flash, "/buildings/" + buildingId, () -> {
             residence.appointFloorLeader(viewer, id, leaderNumber);
-            flash.addFlashAttribute("success", text("building.appointed"));
+            return text("building.appointed");
+        });
+    }
+
+    /**
+     * Runs a page action and redirects; the action's success message (null for none) or the
+     * reason of the rule it broke is shown on the page it redirects to.
+     */
+    private String attempt(RedirectAttributes flash, String redirect, Supplier<String> action) {
+        try {
+            String success = action.get();
+            if (success != null) {
+                flash.addFlashAttribute("success", success);
+            }
         } catch (RuleViolation violation) {
             flash.addFlashAttribute("error", text(violation.code(), violation.args()));
         }
-        return "redirect:/buildings/" + buildingId;
+        return "redirect:" + redirect;
     }
-
-
 
     private String text(String code, Object... args) {
         return messages.getMessage(code, args, LocaleContextHolder.getLocale());
