@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +73,17 @@ class AccountStore {
                 .params(username, passwordHash, displayName, studentId, staffId, departmentId, mustChangePassword, Timestamps.of(now))
                 .update();
         return jdbc.sql("SELECT id FROM account WHERE username = ?").param(username).query(Long.class).single();
+    }
+
+    Set<Long> holding(Role role, Long departmentId) {
+        return new HashSet<>(jdbc.sql("""
+                        SELECT a.id FROM account a JOIN account_role r ON r.account_id = a.id
+                        WHERE r.role = :role AND a.enabled AND (CAST(:department AS BIGINT) IS NULL OR a.department_id = :department)""")
+                .param("role", role.name()).param("department", departmentId).query(Long.class).list());
+    }
+
+    Optional<Long> ofStudent(long studentId) {
+        return jdbc.sql("SELECT id FROM account WHERE student_id = ? AND enabled").param(studentId).query(Long.class).optional();
     }
 
     void replaceRoles(long accountId, Set<Role> roles) {

@@ -2,6 +2,7 @@ package org.shouwang.identity;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.shouwang.shared.NotFoundException;
@@ -161,6 +162,16 @@ public class Accounts {
     }
 
     @Transactional(readOnly = true)
+    /** Enabled accounts holding a role, within one department when one is given: whom to tell. */
+    public Set<Long> holding(Role role, Long departmentId) {
+        return store.holding(role, departmentId);
+    }
+
+    /** The enabled account of a student, if one has been opened. */
+    public Optional<Long> ofStudent(long studentId) {
+        return store.ofStudent(studentId);
+    }
+
     public Account get(long id) {
         return store.findById(id).map(AccountStore.Row::account).orElseThrow(() -> new NotFoundException("account", id));
     }
@@ -235,7 +246,7 @@ public class Accounts {
         if (studentId != null && roles.stream().anyMatch(r -> r != Role.STUDENT && r != Role.BUILDING_LEADER && r != Role.FLOOR_LEADER)) {
             throw new RuleViolation("account.staffRoleForStudent");
         }
-        if (roles.contains(Role.DEPARTMENT_HANDLER) && departmentId == null) {
+        if ((roles.contains(Role.DEPARTMENT_HANDLER) || roles.contains(Role.DEPARTMENT_HEAD)) && departmentId == null) {
             throw new RuleViolation("account.handlerNeedsDepartment");
         }
     }

@@ -9,6 +9,10 @@ public enum Role {
     BUILDING_LEADER,
     FLOOR_LEADER,
     DEPARTMENT_HANDLER,
+    /** Heads a department: approves its extensions, first level of supervision. */
+    DEPARTMENT_HEAD,
+    /** Student affairs (学工部): decides requests returned twice, second level of supervision. */
+    STUDENT_AFFAIRS,
     DISPATCH_DESK,
     PSYCHOLOGY_CENTRE,
     STUDIO_STAFF,
