@@ -282,6 +282,24 @@ public class Residence implements Housing {
         return residents;
     }
 
+    /** The buildings a building manager or building leader looks after, and the floors a floor leader does. */
+    public List<ResidenceViews.Area> areasServedBy(Viewer viewer) {
+        List<ResidenceViews.Area> areas = new ArrayList<>();
+        if (viewer.has(Role.BUILDING_MANAGER) && viewer.staffId() != null) {
+            jdbc.sql("SELECT id FROM building WHERE manager_staff_id = ?").param(viewer.staffId()).query(Long.class).list()
+                    .forEach(id -> areas.add(new ResidenceViews.Area(id, null)));
+        }
+        if (viewer.has(Role.BUILDING_LEADER) && viewer.studentId() != null) {
+            jdbc.sql("SELECT id FROM building WHERE leader_student_id = ?").param(viewer.studentId()).query(Long.class).list()
+                    .forEach(id -> areas.add(new ResidenceViews.Area(id, null)));
+        }
+        if (viewer.has(Role.FLOOR_LEADER) && viewer.studentId() != null) {
+            jdbc.sql("SELECT building_id, number FROM floor WHERE leader_student_id = ?").param(viewer.studentId())
+                    .query((rs, n) -> new ResidenceViews.Area(rs.getLong(1), rs.getInt(2))).list().forEach(areas::add);
+        }
+        return areas;
+    }
+
     @Override
     public Optional<Place> placeOf(long studentId) {
         return beds.occupiedBy(studentId).map(b -> new Place(b.buildingId(), b.building(), b.floor(), b.roomId(),

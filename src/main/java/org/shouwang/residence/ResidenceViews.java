@@ -45,4 +45,8 @@ public final class ResidenceViews {
     public record Stay(long id, long studentId, String student, String place, Instant startedAt, Instant endedAt,
                        String endReason, String startedBy, String endedBy) {
     }
+
+    /** A whole building (floor null) or one floor of it that someone looks after. */
+    public record Area(long buildingId, Integer floor) {
+    }
 }

@@ -77,6 +77,12 @@ class ApiErrors {
     }
 
     @ExceptionHandler
+    ProblemDetail invalid(InvalidInput e) {
+        return invalid(e.problems().stream()
+                .map(p -> Map.of("field", p.field(), "message", text(p.code(), p.args()))).toList());
+    }
+
+    @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return invalid(List.of(Map.of("field", e.getName(), "message", text("error.field.type"))));
     }

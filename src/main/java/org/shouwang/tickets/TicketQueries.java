@@ -1,0 +1,268 @@
+package org.shouwang.tickets;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.shouwang.identity.AuditLog;
+import org.shouwang.shared.NotFoundException;
+import org.shouwang.shared.Page;
+import org.shouwang.shared.Role;
+import org.shouwang.shared.Timestamps;
+import org.shouwang.shared.Viewer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading requests: lists and one request's detail, always narrowed to what the viewer may see. */
+@Service
+@Transactional(readOnly = true)
+public class TicketQueries {
+
+    private static final String ROW = """
+            SELECT t.id, t.submitted_at, t.category, t.subcategory, t.urgent, t.state, t.text, s.name AS student, d.name AS department,
+                   t.location, t.dispatched_at, t.dispatch_by, t.respond_by, t.resolve_by, t.first_response_at, t.supervision_level,
+                   t.awaiting_decision, t.confidential
+            FROM ticket t JOIN student s ON s.id = t.student_id LEFT JOIN department d ON d.id = t.department_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final TicketScope scope;
+    private final AuditLog audit;
+    private final TicketsProperties properties;
+    private final Clock clock;
+    private final TicketStore store;
+
+    TicketQueries(JdbcClient jdbc, TicketScope scope, TicketStore store, AuditLog audit, TicketsProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.scope = scope;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Page<TicketViews.Row> list(Viewer viewer, TicketViews.Filter filter, int page, int size) {
+        TicketScope.Condition visible = scope.of(viewer);
+        Map<String, Object> params = new HashMap<>(visible.params());
+        List<String> where = new ArrayList<>(List.of(visible.sql()));
+        switch (filter.queue()) {
+            case MINE -> {
+                params.put("me", viewer.studentId() == null ? -1L : viewer.studentId());
+                where.add("(t.student_id = :me OR t.id IN (SELECT m.merged_into_id FROM ticket m WHERE m.student_id = :me))");
+            }
+            case OWNED -> where.add("t.owner_account_id = :scopeAccount");
+            case DEPARTMENT -> {
+                params.put("myDepartment", viewer.departmentId() == null ? -1L : viewer.departmentId());
+                where.add("t.department_id = :myDepartment AND t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_ON_STUDENT', 'REOPENED')");
+            }
+            case DESK -> where.add("t.state IN ('SUBMITTED', 'RETURNED') AND NOT t.awaiting_decision AND NOT t.confidential");
+            case DECISIONS -> where.add("t.awaiting_decision");
+            case VISIBLE -> {
+            }
+        }
+        if (filter.state() != null) {
+            params.put("state", filter.state().name());
+            where.add("t.state = :state");
+        }
+        if (filter.category() != null) {
+            params.put("category", filter.category().name());
+            where.add("t.category = :category");
+        }
+        if (filter.supervised()) {
+            where.add("t.supervision_level > 0");
+        }
+        if (filter.overdue()) {
+            params.put("now", Timestamps.of(clock.instant()));
+            where.add("""
+                    ((t.state IN ('SUBMITTED', 'RETURNED') AND t.dispatch_by < :now)
+                     OR (t.state IN ('DISPATCHED', 'ACCEPTED', 'REOPENED') AND t.first_response_at IS NULL AND t.respond_by < :now)
+                     OR (t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED') AND t.resolve_by < :now))""");
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            String q = filter.q().trim();
+            params.put("qText", "%" + q.replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("qId", TicketNumber.idOf(q).orElse(-1L));
+            where.add("(t.id = :qId OR (NOT t.confidential AND t.text ILIKE :qText))");
+        }
+        String condition = " WHERE " + String.join(" AND ", where);
+        long total = jdbc.sql("SELECT count(*) FROM ticket t" + condition).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        String order = filter.queue() == TicketViews.Queue.DEPARTMENT || filter.queue() == TicketViews.Queue.DESK
+                ? " ORDER BY t.urgent DESC, coalesce(t.resolve_by, t.dispatch_by), t.id" : " ORDER BY t.id DESC";
+        List<TicketViews.Row> rows = jdbc.sql(ROW + condition + order + " LIMIT :limit OFFSET :offset").params(params)
+                .query(this::row).list();
+        return new Page<>(rows, page, size, total);
+    }
+
+    /** Throws 404 unless the viewer may read this request. */
+    public void requireVisible(Viewer viewer, long id) {
+        if (!sees(viewer, id)) {
+            throw new NotFoundException("ticket", id);
+        }
+    }
+
+    public boolean sees(Viewer viewer, long id) {
+        TicketScope.Condition visible = scope.of(viewer);
+        Map<String, Object> params = new HashMap<>(visible.params());
+        params.put("id", id);
+        return jdbc.sql("SELECT count(*) FROM ticket t WHERE t.id = :id AND " + visible.sql()).params(params)
+                .query(Long.class).single() > 0;
+    }
+
+    /** One request as the viewer may see it; a view of a psychology request is audited. */
+    @Transactional
+    public TicketViews.Detail detail(Viewer viewer, long id) {
+        requireVisible(viewer, id);
+        Ticket t = store.get(id);
+        if (t.confidential) {
+            audit.record(viewer, "ticket.view", "ticket", id, t.number());
+        }
+        boolean staffView = !TicketScope.requester(viewer, t) && viewer.isStaff();
+        List<TicketViews.Event> history = history(id, staffView);
+        Map<String, Object> names = jdbc.sql("""
+                        SELECT s.name AS student, s.student_number, o.display_name AS owner, d.name AS department,
+                               h.display_name AS handler, r.clause
+                        FROM ticket t JOIN student s ON s.id = t.student_id LEFT JOIN account o ON o.id = t.owner_account_id
+                        LEFT JOIN department d ON d.id = t.department_id LEFT JOIN account h ON h.id = t.handler_account_id
+                        LEFT JOIN responsibility r ON r.id = t.responsibility_id WHERE t.id = ?""")
+                .param(id).query().singleRow();
+        TicketStore.Extension pending = store.pendingExtension(id).orElse(null);
+        Instant deadline = t.runningDeadline();
+        return new TicketViews.Detail(t.id, t.number(), t.version, t.category, t.subcategory, t.urgent, t.state, t.text,
+                t.location, t.buildingId, t.floorNumber, t.channel, t.studentId, (String) names.get("student"),
+                (String) names.get("student_number"), (String) names.get("owner"), t.departmentId, (String) names.get("department"),
+                (String) names.get("handler"), (String) names.get("clause"), t.listVersion, t.submittedAt, t.dispatchBy,
+                t.respondBy, t.resolveBy, t.firstResponseAt, t.resolvedAt, t.closedAt, deadline,
+                risk(deadline, t.dispatchedAt != null ? t.dispatchedAt : t.submittedAt), t.supervisionLevel, t.returns, t.reopens,
+                t.awaitingDecision, t.dispatchForced, t.confidential, t.crisis, t.onSpot, t.contacted, t.solved, t.satisfaction,
+                t.mergedIntoId == null ? null : TicketNumber.of(t.mergedIntoId, submittedAt(t.mergedIntoId)), t.mergedIntoId,
+                related("SELECT id, submitted_at, state FROM ticket WHERE merged_into_id = ? ORDER BY id", id),
+                related("""
+                        SELECT t.id, t.submitted_at, t.state FROM ticket t JOIN ticket_link l
+                          ON (l.ticket_id = ? AND t.id = l.linked_id) OR (l.linked_id = ? AND t.id = l.ticket_id) ORDER BY t.id""", id, id),
+                pending == null || !staffView ? null : new TicketViews.PendingExtension(pending.id(), pending.hours(), pending.reason()),
+                history, actions(viewer, t, pending != null));
+    }
+
+    private Set<TicketViews.Action> actions(Viewer viewer, Ticket t, boolean extensionPending) {
+        Set<TicketViews.Action> actions = EnumSet.noneOf(TicketViews.Action.class);
+        if (TicketScope.requester(viewer, t)) {
+            if (t.state.open()) {
+                actions.add(TicketViews.Action.STUDENT_REPLY);
+                actions.add(TicketViews.Action.WITHDRAW);
+            }
+            if (t.state == TicketState.RESOLVED && !t.onSpot) {
+                actions.add(TicketViews.Action.FOLLOW_UP);
+            }
+            return actions;
+        }
+        if (viewer.isStaff()) {
+            actions.add(TicketViews.Action.NOTE);
+        }
+        if (TicketScope.dispatches(viewer, t) && t.state.open()) {
+            if ((t.state == TicketState.SUBMITTED || t.state == TicketState.RETURNED) && !t.awaitingDecision) {
+                actions.add(TicketViews.Action.DISPATCH);
+            }
+            if (EnumSet.of(TicketState.DISPATCHED, TicketState.ACCEPTED, TicketState.IN_PROGRESS, TicketState.REOPENED).contains(t.state)) {
+                actions.add(TicketViews.Action.TRANSFER);
+            }
+            actions.add(TicketViews.Action.MERGE);
+            actions.add(TicketViews.Action.LINK);
+        }
+        if (viewer.has(Role.STUDENT_AFFAIRS) && t.awaitingDecision) {
+            actions.add(TicketViews.Action.DECIDE);
+        }
+        if (TicketScope.handles(viewer, t)) {
+            switch (t.state) {
+                case DISPATCHED, REOPENED -> actions.add(TicketViews.Action.ACCEPT);
+                case ACCEPTED, IN_PROGRESS -> actions.addAll(EnumSet.of(TicketViews.Action.REPLY, TicketViews.Action.ASK,
+                        TicketViews.Action.RESOLVE));
+                case WAITING_ON_STUDENT -> actions.add(TicketViews.Action.REPLY);
+                default -> {
+                }
+            }
+            if ((t.state == TicketState.DISPATCHED || t.state == TicketState.ACCEPTED) && !t.dispatchForced) {
+                actions.add(TicketViews.Action.RETURN);
+            }
+            if (!extensionPending && EnumSet.of(TicketState.ACCEPTED, TicketState.IN_PROGRESS, TicketState.WAITING_ON_STUDENT).contains(t.state)) {
+                actions.add(TicketViews.Action.REQUEST_EXTENSION);
+            }
+        }
+        if (extensionPending && TicketScope.heads(viewer, t)) {
+            actions.add(TicketViews.Action.DECIDE_EXTENSION);
+        }
+        return actions;
+    }
+
+    /** Students whose duplicates were merged into this request: they are told of it too. */
+    List<Long> mergedRequesters(long id) {
+        return jdbc.sql("SELECT DISTINCT student_id FROM ticket WHERE merged_into_id = ?").param(id).query(Long.class).list();
+    }
+
+    private List<TicketViews.Event> history(long id, boolean staffView) {
+        Map<Long, List<Long>> photos = new HashMap<>();
+        jdbc.sql("SELECT id, event_id FROM ticket_photo WHERE ticket_id = ? ORDER BY id").param(id).query(rs -> {
+            photos.computeIfAbsent(rs.getLong("event_id"), k -> new ArrayList<>()).add(rs.getLong("id"));
+        });
+        return jdbc.sql("SELECT * FROM ticket_event WHERE ticket_id = ? " + (staffView ? "" : "AND public ") + "ORDER BY id")
+                .param(id).query((rs, n) -> new TicketViews.Event(rs.getLong("id"), Timestamps.read(rs, "at"), rs.getString("actor_name"),
+                        rs.getString("kind"), rs.getBoolean("public"), state(rs.getString("from_state")), state(rs.getString("to_state")),
+                        rs.getString("text"), staffView ? rs.getString("detail") : null,
+                        photos.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    private List<TicketViews.Related> related(String sql, Object... args) {
+        return jdbc.sql(sql).params(args).query((rs, n) -> new TicketViews.Related(rs.getLong("id"),
+                TicketNumber.of(rs.getLong("id"), Timestamps.read(rs, "submitted_at")), TicketState.valueOf(rs.getString("state")))).list();
+    }
+
+    private Instant submittedAt(long id) {
+        return jdbc.sql("SELECT submitted_at FROM ticket WHERE id = ?").param(id).query((rs, n) -> Timestamps.read(rs, "submitted_at")).single();
+    }
+
+    private TicketViews.Row row(ResultSet rs, int n) throws SQLException {
+        TicketState state = TicketState.valueOf(rs.getString("state"));
+        Instant deadline = null;
+        if (state.open() && state != TicketState.WAITING_ON_STUDENT) {
+            deadline = state == TicketState.SUBMITTED || state == TicketState.RETURNED ? Timestamps.read(rs, "dispatch_by")
+                    : Timestamps.read(rs, "first_response_at") == null ? Timestamps.read(rs, "respond_by") : Timestamps.read(rs, "resolve_by");
+        }
+        Instant since = Timestamps.read(rs, "dispatched_at");
+        String sub = rs.getString("subcategory");
+        String text = rs.getString("text");
+        return new TicketViews.Row(rs.getLong("id"), TicketNumber.of(rs.getLong("id"), Timestamps.read(rs, "submitted_at")),
+                Category.valueOf(rs.getString("category")), sub == null ? null : Category.Subcategory.valueOf(sub),
+                rs.getBoolean("urgent"), state, text.length() > 60 ? text.substring(0, 60) + "…" : text, rs.getString("student"),
+                rs.getString("department"), rs.getString("location"), Timestamps.read(rs, "submitted_at"), deadline,
+                risk(deadline, since != null ? since : Timestamps.read(rs, "submitted_at")), rs.getInt("supervision_level"),
+                rs.getBoolean("awaiting_decision"), rs.getBoolean("confidential"));
+    }
+
+    private TicketViews.Risk risk(Instant deadline, Instant since) {
+        if (deadline == null) {
+            return TicketViews.Risk.NONE;
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(deadline)) {
+            return TicketViews.Risk.OVERDUE;
+        }
+        long total = Duration.between(since, deadline).toSeconds();
+        long used = Duration.between(since, now).toSeconds();
+        return total > 0 && used >= total * properties.reminderShare() ? TicketViews.Risk.NEAR : TicketViews.Risk.OK;
+    }
+
+    private static TicketState state(String s) {
+        return s == null ? null : TicketState.valueOf(s);
+    }
+}

@@ -1,0 +1,576 @@
+package org.shouwang.tickets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.shouwang.identity.Accounts;
+import org.shouwang.identity.AuditLog;
+import org.shouwang.notifications.Notice;
+import org.shouwang.people.People;
+import org.shouwang.people.Structure;
+import org.shouwang.people.StudentSummary;
+import org.shouwang.residence.Residence;
+import org.shouwang.residence.ResidenceViews;
+import org.shouwang.shared.InvalidInput;
+import org.shouwang.shared.NotFoundException;
+import org.shouwang.shared.Role;
+import org.shouwang.shared.RuleViolation;
+import org.shouwang.shared.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The request closed loop (DESIGN §4): students submit, staff register what they heard, the
+ * responsibility list dispatches, departments accept, answer and resolve, the student follows up.
+ * Each call is one user action in one transaction: it checks who may act, moves the request,
+ * appends the history and tells the right people.
+ */
+@Service
+@Transactional
+public class Tickets {
+
+    private final TicketStore store;
+    private final TicketQueries queries;
+    private final Responsibilities responsibilities;
+    private final BusinessCalendar calendar;
+    private final TicketsProperties properties;
+    private final People people;
+    private final Residence residence;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Tickets(TicketStore store, TicketQueries queries, Responsibilities responsibilities, BusinessCalendar calendar,
+            TicketsProperties properties, @Lazy People people, @Lazy Residence residence, @Lazy Accounts accounts,
+            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.queries = queries;
+        this.responsibilities = responsibilities;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.people = people;
+        this.residence = residence;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * What a student asks for. Location: empty means their bed; a building (and a description of
+     * the place in it) for a public space.
+     */
+    public record Submission(Category category, Category.Subcategory subcategory, boolean urgent, String text,
+                             Long buildingId, String location) {
+    }
+
+    /** What staff register for a student who told them in person or by phone; solved on the spot closes it at once. */
+    public record Registration(String studentNumber, Channel channel, Submission request, boolean solvedOnSpot,
+                               String feedback) {
+    }
+
+    public record FollowUp(boolean contacted, boolean solved, Satisfaction satisfaction) {
+    }
+
+    /** A student submits a request of their own. */
+    public TicketViews.Submitted submit(Viewer student, Submission submission, List<Photo> photos) {
+        if (student.studentId() == null) {
+            throw new NotFoundException("page", "submit");
+        }
+        return create(student, student.studentId(), Channel.ONLINE, null, submission, photos, null);
+    }
+
+    /** Staff register a request a student brought them; they become its first-inquiry owner. */
+    public TicketViews.Submitted register(Viewer staff, Registration registration, List<Photo> photos) {
+        if (!staff.isStaff() || staff.staffId() == null && !staff.has(Role.DISPATCH_DESK)) {
+            throw new NotFoundException("page", "register");
+        }
+        if (registration.channel() == Channel.ONLINE) {
+            throw new InvalidInput("channel", "ticket.channelForStaff");
+        }
+        StudentSummary student = people.studentByNumber(registration.studentNumber() == null ? "" : registration.studentNumber().trim())
+                .orElseThrow(() -> new InvalidInput("studentNumber", "ticket.unknownStudent", registration.studentNumber()));
+        if (registration.solvedOnSpot() && (registration.feedback() == null || registration.feedback().isBlank())) {
+            throw new InvalidInput("feedback", "ticket.feedbackRequired");
+        }
+        return create(staff, student.id(), registration.channel(), staff.accountId(), registration.request(), photos,
+                registration.solvedOnSpot() ? registration.feedback().trim() : null);
+    }
+
+    private TicketViews.Submitted create(Viewer actor, long studentId, Channel channel, Long owner, Submission s,
+                                         List<Photo> photos, String solvedOnSpot) {
+        String text = checkText("text", s.text());
+        checkCategory(s);
+        Photos.check(photos, properties);
+        StudentSummary student = people.student(studentId).orElseThrow(() -> new NotFoundException("student", studentId));
+        Structure.ClassGroup classGroup = people.classGroup(student.classId());
+        Ticket.Place place = place(studentId, s);
+        Instant now = clock.instant();
+        boolean urgent = s.urgent() && s.category().allowsUrgency();
+        Ticket t = Ticket.submitted(studentId, classGroup.id(), classGroup.collegeId(), s.category(), s.subcategory(), urgent,
+                text, place, channel, owner, now, calendar.after(now, properties.limits(urgent).dispatchHours() * 60L, urgent));
+        if (properties.mentionsCrisis(text)) {
+            t.markCrisis();
+        }
+        store.insert(t, actor.accountId(), actor.displayName(), now);
+        if (solvedOnSpot != null) {
+            t.solveOnSpot(solvedOnSpot, now);
+        } else {
+            automaticRoute(t).ifPresent(route -> t.dispatch(route, now, calendar));
+        }
+        store.update(t);
+        List<Long> eventIds = record(t, actor, now);
+        store.addPhotos(t.id, eventIds.get(0), photos);
+        String department = t.departmentId == null ? null : departmentName(t.departmentId);
+        return new TicketViews.Submitted(t.id, t.number(), t.state, department, t.crisis, t.crisis ? properties.hotline() : null);
+    }
+
+    /** Psychology (and crisis) goes to the psychology centre; otherwise the published list, when it is unambiguous. */
+    private Optional<Ticket.Route> automaticRoute(Ticket t) {
+        if (t.confidential) {
+            long department = psychologyDepartment();
+            Limits limits = responsibilities.clauseFor(Category.PSYCHOLOGY, null, t.buildingId, department)
+                    .map(c -> c.limits(t.urgent)).orElse(properties.limits(t.urgent));
+            Optional<Responsibilities.Clause> clause = responsibilities.clauseFor(Category.PSYCHOLOGY, null, t.buildingId, department);
+            return Optional.of(new Ticket.Route(department, clause.map(Responsibilities.Clause::id).orElse(null),
+                    clause.map(Responsibilities.Clause::version).orElse(null), limits));
+        }
+        return responsibilities.route(t.category, t.subcategory, t.buildingId)
+                .map(c -> new Ticket.Route(c.departmentId(), c.id(), c.version(), c.limits(t.urgent)));
+    }
+
+    /** The desk sends a request that could not be routed automatically (or was returned) to a department. */
+    public void dispatch(Viewer desk, long id, long departmentId, Integer expectedVersion) {
+        act(desk, id, expectedVersion, t -> {
+            requireDesk(desk, t);
+            t.dispatch(routeTo(t, departmentId), clock.instant(), calendar);
+        });
+    }
+
+    /** The desk hands a request on to another department. */
+    public void transfer(Viewer desk, long id, long departmentId, String reason, Integer expectedVersion) {
+        act(desk, id, expectedVersion, t -> {
+            requireDesk(desk, t);
+            t.transfer(routeTo(t, departmentId), optionalText(reason), clock.instant(), calendar);
+        });
+    }
+
+    /** Student affairs decides where a request returned twice goes; the department cannot return it again. */
+    public void decide(Viewer affairs, long id, long departmentId, String reason, Integer expectedVersion) {
+        act(affairs, id, expectedVersion, t -> {
+            if (!affairs.has(Role.STUDENT_AFFAIRS)) {
+                throw forbidden(t);
+            }
+            t.decide(routeTo(t, departmentId), checkText("reason", reason), clock.instant(), calendar);
+        });
+    }
+
+    public void accept(Viewer handler, long id, Integer expectedVersion) {
+        act(handler, id, expectedVersion, t -> {
+            requireHandler(handler, t);
+            t.accept(handler.accountId(), clock.instant());
+        });
+    }
+
+    /** A public reply: by the handler (the first is the first response), or by the student on their own request. */
+    public void reply(Viewer viewer, long id, String text, List<Photo> photos, Integer expectedVersion) {
+        String checked = checkText("text", text);
+        Photos.check(photos, properties);
+        act(viewer, id, expectedVersion, t -> {
+            if (TicketScope.requester(viewer, t)) {
+                t.studentReply(checked, clock.instant(), calendar);
+            } else {
+                requireHandler(viewer, t);
+                t.reply(checked, clock.instant(), calendar);
+            }
+        }, photos);
+    }
+
+    /** An internal note, never shown to the student. */
+    public void note(Viewer viewer, long id, String text) {
+        String checked = checkText("text", text);
+        act(viewer, id, null, t -> {
+            if (TicketScope.requester(viewer, t) || !viewer.isStaff()) {
+                throw forbidden(t);
+            }
+            t.note(checked);
+        });
+    }
+
+    /** Asks the student for more; the clock stops until they answer. */
+    public void ask(Viewer handler, long id, String question, Integer expectedVersion) {
+        String checked = checkText("text", question);
+        act(handler, id, expectedVersion, t -> {
+            requireHandler(handler, t);
+            t.askStudent(checked, clock.instant(), calendar);
+        });
+    }
+
+    public void requestExtension(Viewer handler, long id, int hours, String reason) {
+        String checked = checkText("reason", reason);
+        if (hours < 1 || hours > 720) {
+            throw new InvalidInput("hours", "ticket.extensionHours");
+        }
+        act(handler, id, null, t -> {
+            requireHandler(handler, t);
+            if (store.pendingExtension(t.id).isPresent()) {
+                throw new RuleViolation("ticket.extensionPending", t.number());
+            }
+            t.requestExtension(hours, checked);
+            store.requestExtension(t.id, hours, checked, handler.accountId(), clock.instant());
+        });
+    }
+
+    /** The department head approves or refuses a pending extension; the student is told of an approval. */
+    public void decideExtension(Viewer head, long id, boolean approve, String note) {
+        act(head, id, null, t -> {
+            if (!TicketScope.heads(head, t)) {
+                throw forbidden(t);
+            }
+            TicketStore.Extension extension = store.pendingExtension(t.id)
+                    .orElseThrow(() -> new RuleViolation("ticket.noPendingExtension", t.number()));
+            if (!store.decideExtension(extension.id(), approve, optionalText(note), head.accountId(), clock.instant())) {
+                throw new RuleViolation("ticket.conflict", t.number());
+            }
+            if (approve) {
+                t.extend(extension.hours(), optionalText(note), calendar);
+            } else {
+                t.refuseExtension(extension.hours(), optionalText(note));
+            }
+        });
+    }
+
+    public void resolve(Viewer handler, long id, String feedback, List<Photo> photos, Integer expectedVersion) {
+        String checked = checkText("text", feedback);
+        Photos.check(photos, properties);
+        act(handler, id, expectedVersion, t -> {
+            requireHandler(handler, t);
+            t.resolve(checked, clock.instant(), calendar);
+        }, photos);
+    }
+
+    /** Returns a wrongly dispatched request to the desk, citing the clause of the published list it relies on. */
+    public void returnToDispatch(Viewer handler, long id, String clause, String reason, Integer expectedVersion) {
+        String checkedReason = checkText("reason", reason);
+        if (clause == null || clause.isBlank()) {
+            throw new InvalidInput("clause", "ticket.clauseRequired");
+        }
+        Responsibilities.Clause cited = responsibilities.publishedClause(clause)
+                .orElseThrow(() -> new InvalidInput("clause", "ticket.unknownClause", clause));
+        act(handler, id, expectedVersion, t -> {
+            requireHandler(handler, t);
+            t.returnToDispatch("v" + cited.version() + " §" + cited.clause(), checkedReason);
+        });
+    }
+
+    public void followUp(Viewer student, long id, FollowUp answers) {
+        if (answers.satisfaction() == null) {
+            throw new InvalidInput("satisfaction", "ticket.satisfactionRequired");
+        }
+        act(student, id, null, t -> {
+            if (!TicketScope.requester(student, t)) {
+                throw forbidden(t);
+            }
+            if (t.onSpot) {
+                throw new RuleViolation("ticket.notSurveyed", t.number());
+            }
+            t.followUp(answers.contacted(), answers.solved(), answers.satisfaction(), clock.instant(), calendar);
+        });
+    }
+
+    public void withdraw(Viewer student, long id, String reason) {
+        act(student, id, null, t -> {
+            if (!TicketScope.requester(student, t)) {
+                throw forbidden(t);
+            }
+            t.withdraw(optionalText(reason), clock.instant());
+        });
+    }
+
+    /** Merges a duplicate into another request; both requesters are told, and the duplicate's follows the other. */
+    public void merge(Viewer desk, long id, long intoId) {
+        Instant now = clock.instant();
+        Ticket target = visible(desk, intoId);
+        act(desk, id, null, t -> {
+            requireDesk(desk, t);
+            t.mergeInto(target, now);
+        });
+        store.update(target);
+        record(target, desk, now);
+    }
+
+    public void link(Viewer desk, long id, long otherId) {
+        Ticket other = visible(desk, otherId);
+        act(desk, id, null, t -> {
+            requireDesk(desk, t);
+            if (t.id == other.id || !store.link(t.id, other.id)) {
+                throw new RuleViolation("ticket.alreadyLinked", other.number());
+            }
+            t.linked(other);
+        });
+    }
+
+    /** A photo of a request the viewer may read. */
+    @Transactional(readOnly = true)
+    public Photo photo(Viewer viewer, long id, long photoId) {
+        queries.requireVisible(viewer, id);
+        return store.photo(id, photoId).orElseThrow(() -> new NotFoundException("photo", photoId));
+    }
+
+    // — the scans call these, one request per transaction —
+
+    void remind(long id, String stage) {
+        Ticket t = store.get(id);
+        if (stage.equals(t.reminded)) {
+            return;
+        }
+        t.remind(stage);
+        store.update(t);
+        record(t, null, clock.instant());
+    }
+
+    void supervise(long id, int level) {
+        Ticket t = store.get(id);
+        if (level <= t.supervisionLevel) {
+            return;
+        }
+        t.supervise(level, clock.instant());
+        store.update(t);
+        record(t, null, clock.instant());
+    }
+
+    void closeUnrated(long id) {
+        Ticket t = store.get(id);
+        if (t.state != TicketState.RESOLVED) {
+            return;
+        }
+        t.closeUnrated(clock.instant());
+        store.update(t);
+        record(t, null, clock.instant());
+    }
+
+    // — helpers —
+
+    private interface Move {
+        void apply(Ticket t);
+    }
+
+    private void act(Viewer viewer, long id, Integer expectedVersion, Move move) {
+        act(viewer, id, expectedVersion, move, List.of());
+    }
+
+    private void act(Viewer viewer, long id, Integer expectedVersion, Move move, List<Photo> photos) {
+        Ticket t = visible(viewer, id);
+        if (expectedVersion != null && expectedVersion != t.version) {
+            throw new RuleViolation("ticket.conflict", t.number());
+        }
+        move.apply(t);
+        store.update(t);
+        List<Long> eventIds = record(t, viewer, clock.instant());
+        if (!photos.isEmpty() && !eventIds.isEmpty()) {
+            store.addPhotos(t.id, eventIds.get(eventIds.size() - 1), photos);
+        }
+    }
+
+    private Ticket visible(Viewer viewer, long id) {
+        queries.requireVisible(viewer, id);
+        return store.get(id);
+    }
+
+    /** Appends the steps to the history and tells whoever each step concerns. */
+    private List<Long> record(Ticket t, Viewer actor, Instant now) {
+        List<Step> steps = List.copyOf(t.steps());
+        List<Long> ids = store.append(t, actor == null ? null : actor.accountId(), actor == null ? "系统" : actor.displayName(), now);
+        for (int i = 0; i < steps.size(); i++) {
+            tell(t, steps.get(i), ids.get(i), actor);
+        }
+        return ids;
+    }
+
+    private void tell(Ticket t, Step step, long eventId, Viewer actor) {
+        Set<Long> to = new HashSet<>();
+        if (step.kind().shown()) {
+            to.addAll(requesterAccounts(t));
+        }
+        if (t.ownerAccountId != null) {
+            to.add(t.ownerAccountId);
+        }
+        switch (step.kind()) {
+            case SUBMITTED, REGISTERED -> {
+                if (t.state == TicketState.SUBMITTED && !t.confidential) {
+                    to.addAll(accounts.holding(Role.DISPATCH_DESK, null));
+                }
+            }
+            case DISPATCHED, TRANSFERRED, DECIDED, REOPENED, SUPPLIED, STUDENT_REPLIED -> to.addAll(departmentAccounts(t));
+            case RETURNED -> to.addAll(t.awaitingDecision ? accounts.holding(Role.STUDENT_AFFAIRS, null)
+                    : accounts.holding(Role.DISPATCH_DESK, null));
+            case EXTENSION_REQUESTED -> to.addAll(accounts.holding(Role.DEPARTMENT_HEAD, t.departmentId));
+            case EXTENSION_APPROVED, EXTENSION_REJECTED, REMINDED -> to.addAll(holderAccounts(t));
+            case CRISIS -> to.addAll(accounts.holding(Role.PSYCHOLOGY_CENTRE, null));
+            case SUPERVISED -> to.addAll(switch (t.supervisionLevel) {
+                case 1 -> t.departmentId == null ? accounts.holding(Role.DISPATCH_DESK, null)
+                        : accounts.holding(Role.DEPARTMENT_HEAD, t.departmentId);
+                case 2 -> accounts.holding(Role.STUDENT_AFFAIRS, null);
+                default -> accounts.holding(Role.LEADER, null);
+            });
+            default -> {
+            }
+        }
+        if (actor != null) {
+            to.remove(actor.accountId());
+        }
+        if (to.isEmpty()) {
+            return;
+        }
+        String detail = switch (step.kind()) {
+            case DISPATCHED, TRANSFERRED, DECIDED -> departmentName(t.departmentId);
+            case SUPERVISED -> String.valueOf(t.supervisionLevel);
+            default -> "";
+        };
+        events.publishEvent(new Notice("ticket-event:" + eventId, to, "notice.ticket." + step.kind().name(),
+                List.of(t.number(), detail), "/requests/" + t.id));
+    }
+
+    private Set<Long> requesterAccounts(Ticket t) {
+        Set<Long> ids = new HashSet<>();
+        accounts.ofStudent(t.studentId).ifPresent(ids::add);
+        queries.mergedRequesters(t.id).forEach(s -> accounts.ofStudent(s).ifPresent(ids::add));
+        return ids;
+    }
+
+    private Set<Long> departmentAccounts(Ticket t) {
+        if (t.departmentId == null) {
+            return Set.of();
+        }
+        if (t.handlerAccountId != null) {
+            return Set.of(t.handlerAccountId);
+        }
+        Set<Long> ids = new HashSet<>(accounts.holding(t.confidential ? Role.PSYCHOLOGY_CENTRE : Role.DEPARTMENT_HANDLER, t.departmentId));
+        return ids;
+    }
+
+    private Set<Long> holderAccounts(Ticket t) {
+        if (t.departmentId == null) {
+            return accounts.holding(Role.DISPATCH_DESK, null);
+        }
+        return departmentAccounts(t);
+    }
+
+    private Ticket.Route routeTo(Ticket t, long departmentId) {
+        if (people.departments().stream().noneMatch(d -> d.id() == departmentId)) {
+            throw new InvalidInput("departmentId", "ticket.unknownDepartment");
+        }
+        return responsibilities.clauseFor(t.category, t.subcategory, t.buildingId, departmentId)
+                .map(c -> new Ticket.Route(departmentId, c.id(), c.version(), c.limits(t.urgent)))
+                .orElse(new Ticket.Route(departmentId, null, null, properties.limits(t.urgent)));
+    }
+
+    private long psychologyDepartment() {
+        return people.departments().stream().filter(d -> d.code().equals(properties.psychologyDepartment()))
+                .map(Structure.Department::id).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no department " + properties.psychologyDepartment()));
+    }
+
+    private String departmentName(Long id) {
+        return id == null ? "" : people.departments().stream().filter(d -> d.id() == id).map(Structure.Department::name)
+                .findFirst().orElse("");
+    }
+
+    private Ticket.Place place(long studentId, Submission s) {
+        if (s.buildingId() != null) {
+            ResidenceViews.Building building;
+            try {
+                building = residence.building(s.buildingId());
+            } catch (NotFoundException e) {
+                throw new InvalidInput("buildingId", "ticket.unknownBuilding");
+            }
+            String where = optionalText(s.location());
+            if (where == null) {
+                throw new InvalidInput("location", "ticket.locationRequired");
+            }
+            if (where.length() > 150) {
+                throw new InvalidInput("location", "ticket.locationTooLong");
+            }
+            return new Ticket.Place(building.name() + " " + where, building.id(), null, null);
+        }
+        return residence.placeOf(studentId)
+                .map(p -> new Ticket.Place(p.building() + " " + p.room() + (s.location() == null || s.location().isBlank() ? ""
+                        : " · " + truncate(s.location().trim(), 60)), p.buildingId(), p.floor(), p.roomId()))
+                .orElseGet(() -> {
+                    String where = optionalText(s.location());
+                    if (where == null) {
+                        throw new InvalidInput("location", "ticket.locationRequired");
+                    }
+                    return new Ticket.Place(truncate(where, 200), null, null, null);
+                });
+    }
+
+    private static void checkCategory(Submission s) {
+        if (s.category() == null) {
+            throw new InvalidInput("category", "ticket.categoryRequired");
+        }
+        if (s.category() == Category.REPAIRS && s.subcategory() == null) {
+            throw new InvalidInput("subcategory", "ticket.subcategoryRequired");
+        }
+        if (s.category() != Category.REPAIRS && s.subcategory() != null) {
+            throw new InvalidInput("subcategory", "ticket.subcategoryOnlyForRepairs");
+        }
+        if (s.urgent() && !s.category().allowsUrgency()) {
+            throw new InvalidInput("urgent", "ticket.urgencyNotAllowed");
+        }
+    }
+
+    static final int MAX_TEXT = 2000;
+
+    private static String checkText(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInput(field, "ticket.textRequired");
+        }
+        String trimmed = text.strip();
+        if (trimmed.length() > MAX_TEXT) {
+            throw new InvalidInput(field, "ticket.textTooLong", MAX_TEXT);
+        }
+        return trimmed;
+    }
+
+    private static String optionalText(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String trimmed = text.strip();
+        if (trimmed.length() > MAX_TEXT) {
+            throw new InvalidInput("reason", "ticket.textTooLong", MAX_TEXT);
+        }
+        return trimmed;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private void requireDesk(Viewer viewer, Ticket t) {
+        if (!TicketScope.dispatches(viewer, t)) {
+            throw forbidden(t);
+        }
+    }
+
+    private void requireHandler(Viewer viewer, Ticket t) {
+        if (!TicketScope.handles(viewer, t)) {
+            throw forbidden(t);
+        }
+    }
+
+    /** Someone who may read the request but not make this move: a conflict with their role, not a secret. */
+    private static RuleViolation forbidden(Ticket t) {
+        return new RuleViolation("ticket.notYours", t.number());
+    }
+}
