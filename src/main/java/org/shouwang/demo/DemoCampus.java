@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.shouwang.identity.Accounts;
 import org.shouwang.shared.Role;
+import org.shouwang.shared.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +26,13 @@ public class DemoCampus {
     private final CampusWriter writer;
     private final Accounts accounts;
     private final JdbcTemplate jdbc;
+    private final DemoCalendar calendar;
+    private final DemoResponsibilities responsibilities;
 
-    DemoCampus(CampusWriter writer, Accounts accounts, JdbcTemplate jdbc) {
+    DemoCampus(CampusWriter writer, Accounts accounts, JdbcTemplate jdbc, DemoCalendar calendar,
+               DemoResponsibilities responsibilities) {
+        this.calendar = calendar;
+        this.responsibilities = responsibilities;
         this.writer = writer;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -70,6 +76,8 @@ public class DemoCampus {
         staffAccount("handler", null, staffOf("HQ", 1), handlerDept, hash);
         staffAccount("dispatch", "社区服务中心调度台", staffOf("SQ", 1), null, hash);
         staffAccount("psych", null, staffOf("XL", 0), psychDept, hash);
+        staffAccount("depthead", null, staffOf("HQ", 0), handlerDept, hash);
+        staffAccount("affairs", null, staffOf("XGB", 0), null, hash);
         staffAccount("studio", null, staffOf("XGB", 1), null, hash);
         staffAccount("party", null, staffOf("XGB", 2), null, hash);
         studentAccount("student", student, hash);
@@ -77,10 +85,19 @@ public class DemoCampus {
         studentAccount("floorleader", floorLeader, hash);
 
         accounts.openStudentAccounts(null, password);
+        Viewer admin = viewer("admin");
+        calendar.load(admin);
+        responsibilities.load(admin);
         jdbc.query("SELECT leader_student_id FROM building WHERE leader_student_id IS NOT NULL",
                 rs -> { accounts.setLeaderRole(rs.getLong(1), Role.BUILDING_LEADER, true); });
         jdbc.query("SELECT leader_student_id FROM floor WHERE leader_student_id IS NOT NULL",
                 rs -> { accounts.setLeaderRole(rs.getLong(1), Role.FLOOR_LEADER, true); });
+    }
+
+    /** The demo administrator, as the one who set up the calendar and the list. */
+    private Viewer viewer(String username) {
+        long id = id("SELECT id FROM account WHERE username = ?", username);
+        return new Viewer(id, username, username, ACCOUNTS.get(username), null, null, null);
     }
 
     private void staffAccount(String username, String displayName, String staffNumber, Long departmentId, String passwordHash) {
@@ -113,6 +130,8 @@ public class DemoCampus {
         accounts.put("headteacher", EnumSet.of(Role.HEAD_TEACHER));
         accounts.put("manager", EnumSet.of(Role.BUILDING_MANAGER));
         accounts.put("handler", EnumSet.of(Role.DEPARTMENT_HANDLER));
+        accounts.put("depthead", EnumSet.of(Role.DEPARTMENT_HEAD));
+        accounts.put("affairs", EnumSet.of(Role.STUDENT_AFFAIRS));
         accounts.put("dispatch", EnumSet.of(Role.DISPATCH_DESK));
         accounts.put("psych", EnumSet.of(Role.PSYCHOLOGY_CENTRE));
         accounts.put("studio", EnumSet.of(Role.STUDIO_STAFF));

@@ -88,9 +88,9 @@ public class BusinessCalendar implements Deadlines {
     }
 
     public List<Day> days(int year) {
-        return jdbc.sql("SELECT day, kind, name FROM calendar_day WHERE day BETWEEN ? AND ? ORDER BY day")
+        return jdbc.sql("SELECT on_date, kind, name FROM calendar_day WHERE on_date BETWEEN ? AND ? ORDER BY on_date")
                 .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-                .query((rs, n) -> new Day(rs.getObject("day", LocalDate.class), DayKind.valueOf(rs.getString("kind")), rs.getString("name")))
+                .query((rs, n) -> new Day(rs.getObject("on_date", LocalDate.class), DayKind.valueOf(rs.getString("kind")), rs.getString("name")))
                 .list();
     }
 
@@ -124,8 +124,8 @@ public class BusinessCalendar implements Deadlines {
     /** Marks a day as a holiday or a make-up working day, replacing what was there. */
     @Transactional
     public void setDay(Viewer admin, Day day) {
-        jdbc.sql("DELETE FROM calendar_day WHERE day = ?").param(day.day()).update();
-        jdbc.sql("INSERT INTO calendar_day (day, kind, name) VALUES (?, ?, ?)").params(day.day(), day.kind().name(), day.name()).update();
+        jdbc.sql("DELETE FROM calendar_day WHERE on_date = ?").param(day.day()).update();
+        jdbc.sql("INSERT INTO calendar_day (on_date, kind, name) VALUES (?, ?, ?)").params(day.day(), day.kind().name(), day.name()).update();
         audit.record(admin, "calendar.day", "calendar", day.day(), day.kind() + " " + day.name());
         loaded = null;
     }
@@ -138,7 +138,7 @@ public class BusinessCalendar implements Deadlines {
 
     @Transactional
     public void removeDay(Viewer admin, LocalDate day) {
-        if (jdbc.sql("DELETE FROM calendar_day WHERE day = ?").param(day).update() == 0) {
+        if (jdbc.sql("DELETE FROM calendar_day WHERE on_date = ?").param(day).update() == 0) {
             throw new NotFoundException("calendarDay", day);
         }
         audit.record(admin, "calendar.dayRemoved", "calendar", day, null);
@@ -177,8 +177,8 @@ public class BusinessCalendar implements Deadlines {
             periods = List.of(new WorkingTime.Period(LocalTime.of(8, 0), LocalTime.of(17, 30)));
         }
         Map<LocalDate, Boolean> exceptions = new HashMap<>();
-        jdbc.sql("SELECT day, kind FROM calendar_day").query(rs -> {
-            exceptions.put(rs.getObject("day", LocalDate.class), DayKind.valueOf(rs.getString("kind")) == DayKind.WORKDAY);
+        jdbc.sql("SELECT on_date, kind FROM calendar_day").query(rs -> {
+            exceptions.put(rs.getObject("on_date", LocalDate.class), DayKind.valueOf(rs.getString("kind")) == DayKind.WORKDAY);
         });
         return new WorkingTime(periods, exceptions, clock.getZone());
     }

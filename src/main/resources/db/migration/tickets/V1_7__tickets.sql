@@ -8,7 +8,7 @@ CREATE TABLE working_period (
 );
 
 CREATE TABLE calendar_day (
-    day  DATE        NOT NULL PRIMARY KEY,
+    on_date DATE        NOT NULL PRIMARY KEY,
     kind VARCHAR(16) NOT NULL,
     name VARCHAR(64) NOT NULL,
     CONSTRAINT calendar_day_kind_check CHECK (kind IN ('HOLIDAY', 'WORKDAY'))
