@@ -151,7 +151,33 @@ class DemoRequests {
             // Resolved ones await their follow-up, which closes them unrated after a week.
             spread(id, now, target == Target.RESOLVED ? 3 : weeks * 7, random);
         }
+        if (count > 0) {
+            ownRequests(viewer("student"), handlers, now, random);
+        }
         scan.scan();
+    }
+
+    /** The demo student's own: one closed after a satisfied follow-up, one being handled, one awaiting the follow-up. */
+    private void ownRequests(Viewer student, Map<Long, Viewer> handlers, Instant now, Random random) {
+        long closed = tickets.submit(student, new Tickets.Submission(Category.REPAIRS, Subcategory.ELECTRICITY, false,
+                "宿舍顶灯不亮了，晚上没法看书", null, null), List.of()).id();
+        Viewer handler = handlers.get(departmentOf(closed));
+        tickets.accept(handler, closed, null);
+        tickets.reply(handler, closed, "师傅明天上午上门更换灯管。", List.of(), null);
+        tickets.resolve(handler, closed, "已更换灯管，请确认。", List.of(), null);
+        tickets.followUp(student, closed, new Tickets.FollowUp(true, true, Satisfaction.SATISFIED));
+        spread(closed, now, 30, random);
+        long handling = tickets.submit(student, new Tickets.Submission(Category.ACADEMICS, null, false,
+                "想咨询转专业的条件和时间", null, null), List.of()).id();
+        Viewer office = handlers.get(departmentOf(handling));
+        tickets.accept(office, handling, null);
+        tickets.reply(office, handling, "转专业申请每学年春季开放，具体条件见教务处通知，我们会再电话联系您。", List.of(), null);
+        spread(handling, now, 2, random);
+        long resolved = tickets.submit(student, new Tickets.Submission(Category.REPAIRS, Subcategory.FURNITURE, false,
+                "上铺床梯螺丝松了，有点晃", null, null), List.of()).id();
+        tickets.accept(handler, resolved, null);
+        tickets.resolve(handler, resolved, "已紧固床梯螺丝。", List.of(), null);
+        spread(resolved, now, 2, random);
     }
 
     /**
@@ -196,7 +222,7 @@ class DemoRequests {
         jdbc.update("""
                         UPDATE ticket SET submitted_at = ?, dispatch_by = ?, dispatched_at = ?, accepted_at = ?, respond_by = ?,
                             first_response_at = ?, resolve_by = ?, resolved_at = ?, closed_at = ?, followed_up_at = ?,
-                            paused_at = CASE WHEN state = 'WAITING_ON_STUDENT' THEN ? ELSE NULL END,
+                            paused_at = CASE WHEN state = 'WAITING_ON_STUDENT' THEN CAST(? AS TIMESTAMP WITH TIME ZONE) ELSE NULL END,
                             response_minutes = ?, resolution_minutes = ?, responded_on_time = ?, resolved_on_time = ?
                         WHERE id = ?""",
                 Timestamps.of(submitted), ts(calendar.after(submitted, 4 * 60L, urgent)), ts(dispatched), ts(first.get("ACCEPTED")),

@@ -121,7 +121,7 @@ public class Tickets {
         if (properties.mentionsCrisis(text)) {
             t.markCrisis();
         }
-        store.insert(t, actor.accountId(), actor.displayName(), now);
+        store.insert(t);
         if (solvedOnSpot != null) {
             t.solveOnSpot(solvedOnSpot, now);
         } else {
@@ -330,7 +330,8 @@ public class Tickets {
 
     void remind(long id, String stage) {
         Ticket t = store.get(id);
-        if (stage.equals(t.reminded)) {
+        Instant deadline = t.runningDeadline();
+        if (stage.equals(t.reminded) || deadline == null || clock.instant().isAfter(deadline)) {
             return;
         }
         t.remind(stage);
@@ -340,7 +341,8 @@ public class Tickets {
 
     void supervise(long id, int level) {
         Ticket t = store.get(id);
-        if (level <= t.supervisionLevel) {
+        Instant deadline = t.runningDeadline();
+        if (level <= t.supervisionLevel || deadline == null || !clock.instant().isAfter(deadline)) {
             return;
         }
         t.supervise(level, clock.instant());
