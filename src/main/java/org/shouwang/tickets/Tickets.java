@@ -238,13 +238,14 @@ public class Tickets {
             }
             TicketStore.Extension extension = store.pendingExtension(t.id)
                     .orElseThrow(() -> new RuleViolation("ticket.noPendingExtension", t.number()));
-            if (!store.decideExtension(extension.id(), approve, optionalText(note), head.accountId(), clock.instant())) {
+            String checked = optionalText("note", note);
+            if (!store.decideExtension(extension.id(), approve, checked, head.accountId(), clock.instant())) {
                 throw new RuleViolation("ticket.conflict", t.number());
             }
             if (approve) {
-                t.extend(extension.hours(), optionalText(note), calendar);
+                t.extend(extension.hours(), checked, calendar);
             } else {
-                t.refuseExtension(extension.hours(), optionalText(note));
+                t.refuseExtension(extension.hours(), checked);
             }
         });
     }
@@ -319,11 +320,14 @@ public class Tickets {
         });
     }
 
-    /** A photo of a request the viewer may read. */
-    @Transactional(readOnly = true)
+    /** A photo of a request the viewer may read; a photo of a psychology request is audited like the request. */
     public Photo photo(Viewer viewer, long id, long photoId) {
-        queries.requireVisible(viewer, id);
-        return store.photo(id, photoId).orElseThrow(() -> new NotFoundException("photo", photoId));
+        Ticket t = visible(viewer, id);
+        Photo photo = store.photo(id, photoId).orElseThrow(() -> new NotFoundException("photo", photoId));
+        if (t.confidential) {
+            audit.record(viewer, "ticket.viewPhoto", "ticket", id, t.number() + " photo " + photoId);
+        }
+        return photo;
     }
 
     // — the scans call these, one request per transaction —
@@ -539,18 +543,22 @@ public class Tickets {
         }
         String trimmed = text.strip();
         if (trimmed.length() > MAX_TEXT) {
-            throw new InvalidInput(field, "ticket.textTooLong", MAX_TEXT);
+            throw new InvalidInput(field, "ticket.textTooLong", String.valueOf(MAX_TEXT));
         }
         return trimmed;
     }
 
     private static String optionalText(String text) {
+        return optionalText("reason", text);
+    }
+
+    private static String optionalText(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String trimmed = text.strip();
         if (trimmed.length() > MAX_TEXT) {
-            throw new InvalidInput("reason", "ticket.textTooLong", MAX_TEXT);
+            throw new InvalidInput(field, "ticket.textTooLong", String.valueOf(MAX_TEXT));
         }
         return trimmed;
     }

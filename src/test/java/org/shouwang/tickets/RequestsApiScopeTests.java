@@ -1,12 +1,16 @@
 package org.shouwang.tickets;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
 import org.shouwang.IntegrationTest;
+import org.shouwang.TestClock;
 import org.shouwang.tickets.web.RequestsApiDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +34,12 @@ class RequestsApiScopeTests {
     @Autowired DemoUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired Tickets tickets;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     RequestsApiDriver api;
 
@@ -119,6 +129,8 @@ class RequestsApiScopeTests {
     void aLeaderSeesNothingUntilSupervisionReachesTheirLevel() throws Exception {
         long id = api.submit("student", RequestsApiDriver.WATER_LEAK);
         api.view("leader", id).andExpect(status().isNotFound());
+        // Supervision rises only on an overdue request: a month later it is.
+        clock.fix(Instant.now().plus(Duration.ofDays(30)));
         for (int level = 1; level < 3; level++) {
             tickets.supervise(id, level);
             api.view("leader", id).andExpect(status().isNotFound());

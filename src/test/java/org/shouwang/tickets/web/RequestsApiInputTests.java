@@ -42,8 +42,8 @@ class RequestsApiInputTests {
 
     @Test
     void tenThousandCharactersAreRefused() throws Exception {
-        refused("{\"category\":\"ACADEMICS\",\"text\":\"" + "很".repeat(10_000) + "\"}", "text", "At most 2,000 characters.",
-                "最多 2,000 个字。");
+        refused("{\"category\":\"ACADEMICS\",\"text\":\"" + "很".repeat(10_000) + "\"}", "text", "At most 2000 characters.",
+                "最多 2000 个字。");
     }
 
     @Test

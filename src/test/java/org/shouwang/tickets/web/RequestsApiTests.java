@@ -108,11 +108,11 @@ class RequestsApiTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:shouwang:ticket.illegalMove"))
                 .andExpect(jsonPath("$.title").value("Not allowed"))
-                .andExpect(jsonPath("$.detail").value("Request " + number + " cannot do that while it is \"DISPATCHED\"."));
+                .andExpect(jsonPath("$.detail").value("Request " + number + " cannot do that while it is \"Dispatched\"."));
         api.post("handler", "/api/v1/requests/" + id + "/resolve", "{\"text\":\"修好了\"}", "zh-CN")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("操作不被允许"))
-                .andExpect(jsonPath("$.detail").value("诉求 " + number + " 当前为“DISPATCHED”，不能进行此操作。"));
+                .andExpect(jsonPath("$.detail").value("诉求 " + number + " 当前为“已转办”，不能进行此操作。"));
         api.move("student", id, "follow-up", """
                         {"contacted":true,"solved":true,"satisfaction":"SATISFIED"}""")
                 .andExpect(status().isConflict())
@@ -121,7 +121,7 @@ class RequestsApiTests {
         api.move("handler", id, "accept", "{}").andExpect(status().isNoContent());
         api.move("handler", id, "accept", "{}")
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("Request " + number + " cannot do that while it is \"ACCEPTED\"."));
+                .andExpect(jsonPath("$.detail").value("Request " + number + " cannot do that while it is \"Accepted\"."));
         assertThat(api.history("handler", id)).containsExactly("SUBMITTED", "DISPATCHED", "ACCEPTED");
     }
 
