@@ -120,12 +120,13 @@ final class CalendarForms {
 
     /** The deadline calculator's question: when is a limit of so many hours up, started at this moment? */
     record Deadline(
-            @NotNull(message = "{businessCalendar.start.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
+            @NotNull(message = "{businessCalendar.start.required}")
+            @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss") LocalDateTime start,
             @NotNull(message = "{businessCalendar.hours}") @Min(value = 1, message = "{businessCalendar.hours}")
             @Max(value = ClauseForm.MAX_HOURS, message = "{businessCalendar.hours}") Integer hours,
             Boolean urgent) {
 
-        boolean isUrgent() {
+        public boolean isUrgent() {
             return Boolean.TRUE.equals(urgent);
         }
     }

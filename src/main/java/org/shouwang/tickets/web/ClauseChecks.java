@@ -60,8 +60,11 @@ class ClauseChecks {
         }
     }
 
+    /** Whether the draft has this clause; without a draft, the published version (which a new draft copies). */
     boolean draftHas(String clause) {
-        return draft().map(v -> responsibilities.clauses(v.id()).stream().anyMatch(c -> c.clause().equals(clause))).orElse(false);
+        List<Responsibilities.Clause> clauses = draft().map(v -> responsibilities.clauses(v.id()))
+                .orElseGet(responsibilities::publishedClauses);
+        return clauses.stream().anyMatch(c -> c.clause().equals(clause));
     }
 
     java.util.Optional<Responsibilities.Version> draft() {

@@ -64,11 +64,13 @@ class ResponsibilityAdminController {
                       @Validated @ModelAttribute("clause") ClauseForm form, BindingResult errors, Model model,
                       RedirectAttributes flash) {
         try {
-            checks.check(form, !editing);
+            if (form != null) {
+                checks.check(form, !editing);
+            }
         } catch (InvalidInput invalid) {
             AdminFormErrors.reject(errors, invalid);
         }
-        if (!errors.hasErrors()) {
+        if (form != null && !errors.hasErrors()) {
             Responsibilities.Clause saved = responsibilities.saveClause(admin, form.draft());
             flash.addFlashAttribute("success", text(editing ? "responsibilityList.clauseSaved" : "responsibilityList.clauseAdded",
                     saved.clause()));
