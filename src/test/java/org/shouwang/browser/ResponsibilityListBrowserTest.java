@@ -64,6 +64,22 @@ class ResponsibilityListBrowserTest extends BrowserTest {
         screenshot("responsibilities-public");
     }
 
+    @Test
+    void theDeadlineCalculatorAnswersOnTheCalendarPage() throws Exception {
+        logIn("admin");
+        open("/admin/calendar?year=2026");
+        waitFor(By.cssSelector("#month-grid [data-day='2026-10-10'][data-mark=MAKEUP]"));
+        WebElement start = browser.findElement(By.id("start"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-09-30T16:00'", start);
+        WebElement hours = browser.findElement(By.id("hours"));
+        hours.clear();
+        hours.sendKeys("4");
+        browser.findElement(By.id("deadline-submit")).click();
+        waitForText(By.id("deadline-result"), "2026-10-08 10:30");
+        assertThat(browser.getCurrentUrl()).as("answered in place by htmx").endsWith("/admin/calendar?year=2026");
+        screenshot("calendar");
+    }
+
     /** Takes the clause out again, so that routing stays as the demo list has it for the other tests. */
     @AfterEach
     void restoreTheList() {
