@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Responsibility list", description = "The department responsibility list (部门责任清单): the published version for "
-        + "everyone signed in; versions, the draft's clauses, publishing and discarding for administrators")
+@Tag(name = "Responsibility list (admin)", description = "The department responsibility list (部门责任清单) as a versioned "
+        + "document: versions, the draft's clauses, publishing and discarding; administrators only. The published list is "
+        + "GET /api/v1/responsibilities")
 class ResponsibilitiesApi {
 
     private final Responsibilities responsibilities;
@@ -43,14 +44,6 @@ class ResponsibilitiesApi {
             return new Document(v.version(), v.status(), v.note(), v.createdAt(), v.createdBy(), v.publishedAt(),
                     v.publishedBy(), clauses);
         }
-    }
-
-    @GetMapping("/responsibilities")
-    @Operation(summary = "The published responsibility list: which department answers for which requests, and the limits in hours")
-    Document published() {
-        Responsibilities.Version published = responsibilities.published()
-                .orElseThrow(() -> new NotFoundException("responsibilityList", "published"));
-        return Document.of(published, responsibilities.clauses(published.id()));
     }
 
     @GetMapping("/admin/responsibilities")
