@@ -39,7 +39,7 @@ class ResponsibilityListBrowserTest extends BrowserTest {
         WebElement resolve = browser.findElement(By.id("resolveHours"));
         resolve.clear();
         resolve.sendKeys("16");
-        browser.findElement(By.id("clause-submit")).click();
+        click(By.id("clause-submit"));
 
         WebElement added = waitFor(By.cssSelector("#clauses [data-clause='5.6']"));
         assertThat(added.getText()).contains("网络", DUTY, "16");
@@ -48,7 +48,7 @@ class ResponsibilityListBrowserTest extends BrowserTest {
         screenshot("responsibilities-draft");
 
         browser.findElement(By.id("note")).sendKeys("新增明德楼网络报修条款");
-        browser.findElement(By.id("publish")).click();
+        click(By.id("publish"));
         waitForText(By.id("flash-success"), "第 " + (before + 1) + " 版已发布");
         assertThat(browser.findElement(By.cssSelector("#versions [data-version='" + before + "'] [data-status]")).getText())
                 .isEqualTo("已被取代");
@@ -74,10 +74,17 @@ class ResponsibilityListBrowserTest extends BrowserTest {
         WebElement hours = browser.findElement(By.id("hours"));
         hours.clear();
         hours.sendKeys("4");
-        browser.findElement(By.id("deadline-submit")).click();
+        click(By.id("deadline-submit"));
         waitForText(By.id("deadline-result"), "2026-10-08 10:30");
         assertThat(browser.getCurrentUrl()).as("answered in place by htmx").endsWith("/admin/calendar?year=2026");
         screenshot("calendar");
+    }
+
+    /** Clicks an element once it is scrolled to the middle of the window, clear of anything fixed at the edges. */
+    private void click(By locator) {
+        WebElement element = browser.findElement(locator);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     /** Takes the clause out again, so that routing stays as the demo list has it for the other tests. */
