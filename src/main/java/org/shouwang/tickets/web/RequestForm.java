@@ -67,6 +67,13 @@ public record RequestForm(String category, String subcategory, Boolean urgent, S
             }
         }
         if (!problems.isEmpty()) {
+            // The service is not asked with these values; say at once what it would have said of the obvious rest.
+            if (category == null || category.isBlank()) {
+                problems.add(new InvalidInput.Problem("category", "ticket.categoryRequired"));
+            }
+            if (text == null || text.isBlank()) {
+                problems.add(new InvalidInput.Problem("text", "ticket.textRequired"));
+            }
             throw new InvalidInput(problems);
         }
         boolean mayBeUrgent = chosen != null && chosen.allowsUrgency();

@@ -26,6 +26,7 @@ import org.shouwang.tickets.TicketState;
 import org.shouwang.tickets.TicketViews;
 import org.shouwang.tickets.Tickets;
 import org.shouwang.tickets.TicketsProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -65,9 +67,12 @@ class RequestsController {
     private final Residence residence;
     private final TicketsProperties properties;
     private final MessageSource messages;
+    private final long maxUploadBytes;
+    private final long maxUploadMb;
 
     RequestsController(Tickets tickets, TicketQueries queries, Responsibilities responsibilities, People people,
-                       Residence residence, TicketsProperties properties, MessageSource messages) {
+                       Residence residence, TicketsProperties properties, MessageSource messages,
+                       @Value("${spring.servlet.multipart.max-request-size:20MB}") DataSize maxUpload) {
         this.tickets = tickets;
         this.queries = queries;
         this.responsibilities = responsibilities;
@@ -75,6 +80,9 @@ class RequestsController {
         this.residence = residence;
         this.properties = properties;
         this.messages = messages;
+        // What one form may upload in all, less room for its text fields.
+        this.maxUploadBytes = Math.max(maxUpload.toBytes() - 64 * 1024, 0);
+        this.maxUploadMb = maxUpload.toMegabytes();
     }
 
     // — lists —
@@ -180,6 +188,8 @@ class RequestsController {
         model.addAttribute("maxPhotos", properties.maxPhotos());
         model.addAttribute("maxPhotoMb", properties.maxPhotoBytes() / (1024 * 1024));
         model.addAttribute("maxPhotoBytes", properties.maxPhotoBytes());
+        model.addAttribute("maxUploadBytes", maxUploadBytes);
+        model.addAttribute("maxUploadMb", maxUploadMb);
         model.addAttribute("satisfactions", Satisfaction.values());
         if (detail.may("DISPATCH") || detail.may("TRANSFER") || detail.may("DECIDE")) {
             model.addAttribute("departments", people.departments());
@@ -257,6 +267,8 @@ class RequestsController {
         model.addAttribute("maxPhotos", properties.maxPhotos());
         model.addAttribute("maxPhotoMb", properties.maxPhotoBytes() / (1024 * 1024));
         model.addAttribute("maxPhotoBytes", properties.maxPhotoBytes());
+        model.addAttribute("maxUploadBytes", maxUploadBytes);
+        model.addAttribute("maxUploadMb", maxUploadMb);
         return view;
     }
 

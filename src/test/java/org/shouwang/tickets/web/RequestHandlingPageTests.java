@@ -47,7 +47,7 @@ class RequestHandlingPageTests {
                 .andExpect(content().string(containsString("id=\"accept-form\"")))
                 .andExpect(content().string(not(containsString("id=\"resolve-form\""))));
 
-        done(post("/requests/" + id + "/accept").param("version", version(id)), "handler", id, "已受理");
+        done(post("/requests/" + id + "/accept").param("version", version(id)), "handler", id, "已签收");
         done(multipart("/requests/" + id + "/reply").file(RequestSubmitPageTests.photo())
                 .param("version", version(id)).param("text", "师傅十分钟后到"), "handler", id, "已回复学生");
         done(multipart("/requests/" + id + "/resolve").param("version", version(id)).param("text", "已更换水管接头"),
