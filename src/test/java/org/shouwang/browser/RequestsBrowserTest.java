@@ -12,6 +12,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -85,6 +87,12 @@ class RequestsBrowserTest extends BrowserTest {
         open("/requests");
         waitFor(By.cssSelector("[data-request='" + id + "']"));
         screenshot("requests-department-queue");
+        browser.findElement(By.id("request-q")).sendKeys(number + Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#request-rows [data-request]"));
+            return rows.size() == 1 && rows.get(0).getAttribute("data-request").equals(String.valueOf(id));
+        });
+        assertThat(browser.getCurrentUrl()).contains("q=" + number);
         click(By.cssSelector("[data-request='" + id + "']"));
         click(By.id("accept-submit"));
         waitForText(By.id("flash-success"), "已签收");

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.shouwang.people.People;
 import org.shouwang.residence.Residence;
 import org.shouwang.residence.ResidenceViews;
@@ -92,7 +93,8 @@ class RequestsController {
                 @RequestParam(required = false) String category, @RequestParam(defaultValue = "false") boolean overdue,
                 @RequestParam(defaultValue = "false") boolean supervised, @RequestParam(defaultValue = "") String q,
                 @RequestParam(defaultValue = "0") int page,
-                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
+                Model model) {
         List<TicketViews.Queue> queues = queuesOf(viewer);
         TicketViews.Queue chosen = queues.stream().filter(x -> x.name().equals(queue)).findFirst().orElse(queues.get(0));
         String text = q.strip().length() > 50 ? q.strip().substring(0, 50) : q.strip();
@@ -107,7 +109,12 @@ class RequestsController {
         model.addAttribute("mayRegister", mayRegister(viewer));
         model.addAttribute("maySubmit", viewer.studentId() != null);
         model.addAttribute("pageUrl", listUrl(filter));
-        return htmx != null ? "tickets/list :: results" : "tickets/list";
+        if (htmx != null) {
+            // The address bar follows the filter, so that a reload or a shared link shows the same list.
+            response.setHeader("HX-Push-Url", listUrl(filter) + rows.page());
+            return "tickets/list :: results";
+        }
+        return "tickets/list";
     }
 
     /** The desk's queue of requests to dispatch and, for student affairs, those returned twice that wait for a decision. */

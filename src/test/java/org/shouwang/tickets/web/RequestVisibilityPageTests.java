@@ -103,6 +103,10 @@ class RequestVisibilityPageTests {
         mvc.perform(get("/requests").cookie(new Cookie("shouwang-lang", "en")).with(users.as("counsellor")))
                 .andExpect(content().string(containsString("All I may see")))
                 .andExpect(content().string(containsString("Register a request")));
+        mvc.perform(get("/requests/" + leak.id()).cookie(new Cookie("shouwang-lang", "en")).with(users.as("handler")))
+                .andExpect(content().string(containsString("History")))
+                .andExpect(content().string(containsString("Accept")))
+                .andExpect(content().string(containsString("Urgent: counted in natural hours")));
         mvc.perform(get("/requests").with(users.as("leader"))).andExpect(status().isOk());
         mvc.perform(get("/requests").with(users.as("admin"))).andExpect(status().isOk());
     }
