@@ -16,6 +16,7 @@ import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Page;
 import org.shouwang.shared.Role;
+import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
 import org.shouwang.tickets.Category;
 import org.shouwang.tickets.Channel;
@@ -157,6 +158,8 @@ class RequestsController {
             return "redirect:/requests/" + submitted.id();
         } catch (InvalidInput invalid) {
             return submitForm(viewer, form, fieldErrors(form, invalid), !photos.isEmpty(), model);
+        } catch (RuleViolation violation) {
+            return submitForm(viewer, form, formError(violation), !photos.isEmpty(), model);
         }
     }
 
@@ -178,6 +181,8 @@ class RequestsController {
             return "redirect:/requests/" + submitted.id();
         } catch (InvalidInput invalid) {
             return registerForm(form, fieldErrors(form, invalid), !photos.isEmpty(), model);
+        } catch (RuleViolation violation) {
+            return registerForm(form, formError(violation), !photos.isEmpty(), model);
         }
     }
 
@@ -293,6 +298,10 @@ class RequestsController {
             errors.putIfAbsent(FIELDS.contains(field) ? field : "form", text(p.code(), plain(p.args())));
         }
         return errors;
+    }
+
+    private Map<String, String> formError(RuleViolation violation) {
+        return Map.of("form", text(violation.code(), plain(violation.args())));
     }
 
     private void submittedFlash(RedirectAttributes flash, TicketViews.Submitted submitted, String code) {
