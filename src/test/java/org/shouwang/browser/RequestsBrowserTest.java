@@ -85,7 +85,7 @@ class RequestsBrowserTest extends BrowserTest {
         resize(1280, 900);
         logIn("handler");
         open("/requests");
-        waitFor(By.cssSelector("[data-request='" + id + "']"));
+        waitFor(By.id("request-filters"));
         screenshot("requests-department-queue");
         browser.findElement(By.id("request-q")).sendKeys(number + Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
@@ -135,6 +135,7 @@ class RequestsBrowserTest extends BrowserTest {
 
         logIn("dispatch");
         browser.findElement(By.cssSelector("[data-nav=desk]")).click();
+        waitFor(By.id("desk-q")).sendKeys(legal.number() + Keys.ENTER);
         WebElement card = waitFor(By.cssSelector("#desk-queue [data-request='" + legal.id() + "']"));
         screenshot("request-desk");
         new Select(card.findElement(By.name("departmentId"))).selectByValue(String.valueOf(affairs.id()));

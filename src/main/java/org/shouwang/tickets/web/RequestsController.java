@@ -2,6 +2,8 @@ package org.shouwang.tickets.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,22 +122,28 @@ class RequestsController {
 
     /** The desk's queue of requests to dispatch and, for student affairs, those returned twice that wait for a decision. */
     @GetMapping("/requests/desk")
-    String desk(Viewer viewer, @RequestParam(defaultValue = "0") int page, Model model) {
+    String desk(Viewer viewer, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                Model model) {
         boolean desk = viewer.has(Role.DISPATCH_DESK);
         boolean affairs = viewer.has(Role.STUDENT_AFFAIRS);
         if (!desk && !affairs) {
             throw new NotFoundException("page", "desk");
         }
+        String text = q.strip().length() > 50 ? q.strip().substring(0, 50) : q.strip();
         if (desk) {
-            model.addAttribute("waiting", queries.list(viewer, TicketViews.Filter.of(TicketViews.Queue.DESK),
-                    Math.max(page, 0), PAGE_SIZE));
+            model.addAttribute("waiting", queries.list(viewer, queue(TicketViews.Queue.DESK, text), Math.max(page, 0), PAGE_SIZE));
         }
         if (affairs) {
-            model.addAttribute("decisions", queries.list(viewer, TicketViews.Filter.of(TicketViews.Queue.DECISIONS),
-                    0, PAGE_SIZE));
+            model.addAttribute("decisions", queries.list(viewer, queue(TicketViews.Queue.DECISIONS, text), 0, PAGE_SIZE));
         }
+        model.addAttribute("q", text);
+        model.addAttribute("pageUrl", "/requests/desk?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&page=");
         model.addAttribute("departments", people.departments());
         return "tickets/desk";
+    }
+
+    private static TicketViews.Filter queue(TicketViews.Queue queue, String q) {
+        return new TicketViews.Filter(queue, null, null, q, false, false);
     }
 
     // — submitting and registering —
@@ -349,7 +357,7 @@ class RequestsController {
             url.append("&supervised=true");
         }
         if (f.q() != null && !f.q().isEmpty()) {
-            url.append("&q=").append(java.net.URLEncoder.encode(f.q(), java.nio.charset.StandardCharsets.UTF_8));
+            url.append("&q=").append(URLEncoder.encode(f.q(), StandardCharsets.UTF_8));
         }
         return url.append("&page=").toString();
     }

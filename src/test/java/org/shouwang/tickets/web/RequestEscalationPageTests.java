@@ -8,6 +8,7 @@ import org.shouwang.IntegrationTest;
 import org.shouwang.people.People;
 import org.shouwang.people.Structure;
 import org.shouwang.tickets.Category;
+import org.shouwang.tickets.Responsibilities;
 import org.shouwang.tickets.TicketQueries;
 import org.shouwang.tickets.TicketState;
 import org.shouwang.tickets.TicketViews;
@@ -39,6 +40,7 @@ class RequestEscalationPageTests {
     @Autowired Tickets tickets;
     @Autowired TicketQueries queries;
     @Autowired People people;
+    @Autowired Responsibilities responsibilities;
 
     @Test
     void theHandlerAsksTheStudentWhoSuppliesTheAnswerOnThePage() throws Exception {
@@ -77,14 +79,15 @@ class RequestEscalationPageTests {
     void studentAffairsDecidesWhereARequestReturnedTwiceGoes() throws Exception {
         long id = repair();
         long logistics = department("HQ");
-        tickets.returnToDispatch(users.viewer("handler"), id, "5.1", "不是我们的", null);
+        String clause = responsibilities.publishedClauses().get(0).clause();
+        tickets.returnToDispatch(users.viewer("handler"), id, clause, "不是我们的", null);
         tickets.dispatch(users.viewer("dispatch"), id, logistics, null);
-        tickets.returnToDispatch(users.viewer("handler"), id, "5.1", "真的不是我们的", null);
+        tickets.returnToDispatch(users.viewer("handler"), id, clause, "真的不是我们的", null);
         assertThat(detail(id).awaitingDecision()).isTrue();
 
-        mvc.perform(get("/requests/desk").with(users.as("dispatch")))
+        mvc.perform(get("/requests/desk").param("q", detail(id).number()).with(users.as("dispatch")))
                 .andExpect(content().string(not(containsString("data-request=\"" + id + "\""))));
-        mvc.perform(get("/requests/desk").with(users.as("affairs")))
+        mvc.perform(get("/requests/desk").param("q", detail(id).number()).with(users.as("affairs")))
                 .andExpect(content().string(containsString("id=\"decisions\"")))
                 .andExpect(content().string(containsString("data-request=\"" + id + "\"")));
         MvcResult refused = mvc.perform(post("/requests/" + id + "/decide").param("departmentId", String.valueOf(logistics))
