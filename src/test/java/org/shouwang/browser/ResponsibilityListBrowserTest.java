@@ -83,7 +83,7 @@ class ResponsibilityListBrowserTest extends BrowserTest {
     /** Clicks an element once it is scrolled to the middle of the window, clear of anything fixed at the edges. */
     private void click(By locator) {
         WebElement element = browser.findElement(locator);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
     }
 
