@@ -101,8 +101,10 @@ class RequestActionsController {
     String returnToDispatch(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer version,
                             @RequestParam(defaultValue = "") String clause, @RequestParam(defaultValue = "") String reason,
                             RedirectAttributes flash) {
-        return act(flash, id, null, "RETURN", Map.of("clause", clause, "reason", reason),
+        String next = act(flash, id, null, "RETURN", Map.of("clause", clause, "reason", reason),
                 () -> tickets.returnToDispatch(viewer, id, clause, reason, version));
+        // Returned, the request is no longer the department's to see: back to its queue.
+        return queries.sees(viewer, id) ? next : "redirect:/requests";
     }
 
     @PostMapping("/dispatch")
