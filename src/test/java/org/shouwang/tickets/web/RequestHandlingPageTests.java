@@ -110,8 +110,10 @@ class RequestHandlingPageTests {
         String clause = responsibilities.publishedClauses().get(0).clause();
         mvc.perform(get("/requests/" + id).with(users.as("handler")))
                 .andExpect(content().string(containsString("<option value=\"" + clause + "\"")));
-        done(post("/requests/" + id + "/return").param("version", version(id)).param("clause", clause)
-                .param("reason", "这是热水器问题，归物业公司"), "handler", id, "已退回调度台");
+        MvcResult returned = mvc.perform(post("/requests/" + id + "/return").param("version", version(id)).param("clause", clause)
+                        .param("reason", "这是热水器问题，归物业公司").with(users.as("handler")).with(csrf()))
+                .andExpect(redirectedUrl("/requests")).andReturn();
+        assertThat(returned.getFlashMap().get("success")).asString().contains("已退回调度台");
         assertThat(detail(id).state()).isEqualTo(TicketState.RETURNED);
 
         mvc.perform(get("/requests/desk").param("q", detail(id).number()).with(users.as("dispatch")))
