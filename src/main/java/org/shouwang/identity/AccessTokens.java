@@ -90,6 +90,8 @@ public class AccessTokens {
         }
     }
 
+    private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+
     /** The account behind a presented token, if the token is known, active and its account usable. */
     @Transactional
     Optional<AccountUser> authenticate(String presented) {
@@ -98,13 +100,18 @@ public class AccessTokens {
         }
         Instant now = clock.instant();
         String hash = hash(presented);
-        Optional<Long> accountId = jdbc.sql("""
-                        SELECT account_id FROM access_token
+        record Use(long accountId, Instant lastUsedAt) {
+        }
+        Optional<Use> use = jdbc.sql("""
+                        SELECT account_id, last_used_at FROM access_token
                         WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
-                .params(hash, Timestamps.of(now)).query(Long.class).optional();
-        accountId.ifPresent(id -> jdbc.sql("UPDATE access_token SET last_used_at = ? WHERE token_hash = ?")
-                .params(Timestamps.of(now), hash).update());
-        return accountId.flatMap(accounts::findById).map(users::user)
+                .params(hash, Timestamps.of(now)).query((rs, n) -> new Use(rs.getLong(1), Timestamps.read(rs, "last_used_at")))
+                .optional();
+        // "Last used" is kept to the minute: a busy client does not write on every request.
+        use.filter(u -> u.lastUsedAt() == null || u.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION)))
+                .ifPresent(u -> jdbc.sql("UPDATE access_token SET last_used_at = ? WHERE token_hash = ?")
+                        .params(Timestamps.of(now), hash).update());
+        return use.map(Use::accountId).flatMap(accounts::findById).map(users::user)
                 .filter(u -> u.isEnabled() && u.isAccountNonLocked());
     }
 

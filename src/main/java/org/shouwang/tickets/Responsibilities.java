@@ -3,6 +3,7 @@ package org.shouwang.tickets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public class Responsibilities {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private volatile Published published;
 
     Responsibilities(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -89,8 +91,21 @@ public class Responsibilities {
                 .stream().sorted(Comparator.comparing(c -> clauseOrder(c.clause()))).toList();
     }
 
+    /**
+     * The clauses of the published version. Read on every submission, so a short-lived copy is
+     * kept; publishing here drops it, other nodes see a new version within {@link BusinessCalendar#REFRESH}.
+     */
     public List<Clause> publishedClauses() {
-        return published().map(v -> clauses(v.id())).orElse(List.of());
+        Published current = published;
+        Instant now = Instant.now();
+        if (current == null || current.at().plus(BusinessCalendar.REFRESH).isBefore(now)) {
+            current = new Published(published().map(v -> clauses(v.id())).orElse(List.of()), now);
+            published = current;
+        }
+        return current.clauses();
+    }
+
+    private record Published(List<Clause> clauses, Instant at) {
     }
 
     public Optional<Clause> clause(long id) {
@@ -194,6 +209,7 @@ public class Responsibilities {
         jdbc.sql("UPDATE responsibility_list SET status = 'PUBLISHED', published_at = ?, published_by = ?, note = ? WHERE id = ?")
                 .params(Timestamps.of(clock.instant()), admin.username(), note, draft.id()).update();
         audit.record(admin, "responsibilities.publish", "responsibilityList", draft.version(), note);
+        published = null;
         return version(draft.version());
     }
 

@@ -121,18 +121,16 @@ public class Tickets {
         if (properties.mentionsCrisis(text)) {
             t.markCrisis();
         }
-        store.insert(t);
-        List<Step> submission = List.copyOf(t.steps());
-        t.steps().clear();
+        int submitted = t.steps().size();
         if (solvedOnSpot != null) {
             t.solveOnSpot(solvedOnSpot, now);
         } else {
             automaticRoute(t).ifPresent(route -> t.dispatch(route, now, calendar));
         }
-        store.update(t);
-        List<Step> routing = List.copyOf(t.steps());
-        t.steps().clear();
-        t.steps().addAll(submission);
+        store.insert(t);
+        List<Step> later = t.steps().subList(submitted, t.steps().size());
+        List<Step> routing = List.copyOf(later);
+        later.clear();
         List<Long> eventIds = record(t, actor, now);
         store.addPhotos(t.id, eventIds.get(0), photos);
         // The list dispatches, not the student: automatic steps are the system's.
