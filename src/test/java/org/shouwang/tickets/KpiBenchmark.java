@@ -158,7 +158,7 @@ class KpiBenchmark {
                                   FROM student s JOIN class_group c ON c.id = s.class_id JOIN major m ON m.id = c.major_id) st ON st.k = x.g % :students
                             JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM building) b ON b.k = (x.g / 7) % :buildings
                             JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM department) d ON d.k = (x.g % 9) % :departments""")
-                    .param("n", n).param("from", from).param("to", to).param("students", students).param("buildings", buildings)
+                    .param("n", (long) n).param("from", (long) from).param("to", (long) to).param("students", students).param("buildings", buildings)
                     .param("departments", departments)
                     .update();
         }
