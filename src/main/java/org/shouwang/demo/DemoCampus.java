@@ -1,6 +1,7 @@
 package org.shouwang.demo;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +29,11 @@ public class DemoCampus {
     private final JdbcTemplate jdbc;
     private final DemoCalendar calendar;
     private final DemoResponsibilities responsibilities;
+    private final DemoRequests requests;
 
     DemoCampus(CampusWriter writer, Accounts accounts, JdbcTemplate jdbc, DemoCalendar calendar,
-               DemoResponsibilities responsibilities) {
+               DemoResponsibilities responsibilities, DemoRequests requests) {
+        this.requests = requests;
         this.calendar = calendar;
         this.responsibilities = responsibilities;
         this.writer = writer;
@@ -43,7 +46,7 @@ public class DemoCampus {
     }
 
     @Transactional
-    public void load(int students, long seed, String password) {
+    public void load(int students, long seed, String password, int requestCount) {
         Campus campus = CampusGenerator.generate(students, seed);
         writer.write(campus);
         Campus.Building first = campus.buildings().get(0);
@@ -88,6 +91,15 @@ public class DemoCampus {
         Viewer admin = viewer("admin");
         calendar.load(admin);
         responsibilities.load(admin);
+        for (String department : List.of("JWC", "JY", "ZZ", "BW", "SQ")) {
+            Long departmentId = id("SELECT id FROM department WHERE code = ?", department);
+            String number = staffOf(department, 2);
+            Long staffId = id("SELECT id FROM staff WHERE staff_number = ?", number);
+            accounts.createQuietly("handler-" + department.toLowerCase(java.util.Locale.ROOT), hash,
+                    jdbc.queryForObject("SELECT name FROM staff WHERE id = ?", String.class, staffId), null, staffId, departmentId,
+                    EnumSet.of(Role.DEPARTMENT_HANDLER));
+        }
+        requests.load(requestCount, seed, 8);
         jdbc.query("SELECT leader_student_id FROM building WHERE leader_student_id IS NOT NULL",
                 rs -> { accounts.setLeaderRole(rs.getLong(1), Role.BUILDING_LEADER, true); });
         jdbc.query("SELECT leader_student_id FROM floor WHERE leader_student_id IS NOT NULL",

@@ -10,7 +10,7 @@ record Step(Kind kind, TicketState from, TicketState to, String text, String det
         SUBMITTED(true), REGISTERED(true), DISPATCHED(true), TRANSFERRED(true), ACCEPTED(true), REPLIED(true),
         STUDENT_REPLIED(true), NOTE(false), ASKED(true), SUPPLIED(true), EXTENSION_REQUESTED(false),
         EXTENSION_APPROVED(true), EXTENSION_REJECTED(false), RESOLVED(true), RETURNED(false), DECIDED(false),
-        FOLLOWED_UP(true), REOPENED(true), CLOSED(true), WITHDRAWN(true), MERGED(true), MERGED_IN(false),
+        FOLLOWED_UP(true), REOPENED(true), CLOSED(true), WITHDRAWN(true), MERGED(true), MERGED_IN(true),
         LINKED(false), REMINDED(false), SUPERVISED(false), CRISIS(false);
 
         private final boolean shown;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.shouwang.shared.RuleViolation;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * A request on its way round the closed loop (DESIGN §4). Every method is one move of the state
@@ -384,13 +385,13 @@ class Ticket {
 
     private void requireOpen() {
         if (!state.open()) {
-            throw new RuleViolation("ticket.illegalMove", number(), state.name());
+            throw new RuleViolation("ticket.illegalMove", number(), new DefaultMessageSourceResolvable("ticket.state." + state.name()));
         }
     }
 
     private void require(Set<TicketState> allowed) {
         if (!allowed.contains(state)) {
-            throw new RuleViolation("ticket.illegalMove", number(), state.name());
+            throw new RuleViolation("ticket.illegalMove", number(), new DefaultMessageSourceResolvable("ticket.state." + state.name()));
         }
     }
 }

@@ -50,6 +50,8 @@ public class TicketQueries {
         this.clock = clock;
     }
 
+    /** A page of the requests the viewer may read; psychology requests listed to anyone but their student are audited. */
+    @Transactional
     public Page<TicketViews.Row> list(Viewer viewer, TicketViews.Filter filter, int page, int size) {
         TicketScope.Condition visible = scope.of(viewer);
         Map<String, Object> params = new HashMap<>(visible.params());
@@ -101,6 +103,11 @@ public class TicketQueries {
                 ? " ORDER BY t.urgent DESC, coalesce(t.resolve_by, t.dispatch_by), t.id" : " ORDER BY t.id DESC";
         List<TicketViews.Row> rows = jdbc.sql(ROW + condition + order + " LIMIT :limit OFFSET :offset").params(params)
                 .query(this::row).list();
+        List<String> confidential = rows.stream().filter(TicketViews.Row::confidential)
+                .filter(r -> viewer.studentId() == null).map(TicketViews.Row::number).toList();
+        if (!confidential.isEmpty()) {
+            audit.record(viewer, "ticket.list", "ticket", null, String.join(" ", confidential));
+        }
         return new Page<>(rows, page, size, total);
     }
 
@@ -128,7 +135,10 @@ public class TicketQueries {
             audit.record(viewer, "ticket.view", "ticket", id, t.number());
         }
         boolean staffView = !TicketScope.requester(viewer, t) && viewer.isStaff();
-        List<TicketViews.Event> history = history(id, staffView);
+        // A student following a request because their duplicate was merged into it learns its progress, not who asked.
+        boolean identifies = TicketScope.requester(viewer, t) || viewer.isStaff() || viewer.has(Role.BUILDING_LEADER)
+                || viewer.has(Role.FLOOR_LEADER);
+        List<TicketViews.Event> history = history(id, staffView, identifies ? null : t.studentId);
         Map<String, Object> names = jdbc.sql("""
                         SELECT s.name AS student, s.student_number, o.display_name AS owner, d.name AS department,
                                h.display_name AS handler, r.clause
@@ -139,8 +149,9 @@ public class TicketQueries {
         TicketStore.Extension pending = store.pendingExtension(id).orElse(null);
         Instant deadline = t.runningDeadline();
         return new TicketViews.Detail(t.id, t.number(), t.version, t.category, t.subcategory, t.urgent, t.state, t.text,
-                t.location, t.buildingId, t.floorNumber, t.channel, t.studentId, (String) names.get("student"),
-                (String) names.get("student_number"), (String) names.get("owner"), t.departmentId, (String) names.get("department"),
+                identifies ? t.location : null, t.buildingId, identifies ? t.floorNumber : null, t.channel,
+                identifies ? t.studentId : 0, identifies ? (String) names.get("student") : null,
+                identifies ? (String) names.get("student_number") : null, (String) names.get("owner"), t.departmentId, (String) names.get("department"),
                 (String) names.get("handler"), (String) names.get("clause"), t.listVersion, t.submittedAt, t.dispatchBy,
                 t.respondBy, t.resolveBy, t.firstResponseAt, t.resolvedAt, t.closedAt, deadline,
                 risk(deadline, t.dispatchedAt != null ? t.dispatchedAt : t.submittedAt), t.supervisionLevel, t.returns, t.reopens,
@@ -209,13 +220,18 @@ public class TicketQueries {
         return jdbc.sql("SELECT DISTINCT student_id FROM ticket WHERE merged_into_id = ?").param(id).query(Long.class).list();
     }
 
-    private List<TicketViews.Event> history(long id, boolean staffView) {
+    /** The history; with {@code hiddenStudent}, that student's name is not shown as the actor of their steps. */
+    private List<TicketViews.Event> history(long id, boolean staffView, Long hiddenStudent) {
         Map<Long, List<Long>> photos = new HashMap<>();
         jdbc.sql("SELECT id, event_id FROM ticket_photo WHERE ticket_id = ? ORDER BY id").param(id).query(rs -> {
             photos.computeIfAbsent(rs.getLong("event_id"), k -> new ArrayList<>()).add(rs.getLong("id"));
         });
-        return jdbc.sql("SELECT * FROM ticket_event WHERE ticket_id = ? " + (staffView ? "" : "AND public ") + "ORDER BY id")
-                .param(id).query((rs, n) -> new TicketViews.Event(rs.getLong("id"), Timestamps.read(rs, "at"), rs.getString("actor_name"),
+        return jdbc.sql("""
+                        SELECT e.*, CASE WHEN e.actor_account_id IN (SELECT a.id FROM account a WHERE a.student_id = :hidden)
+                                    THEN NULL ELSE e.actor_name END AS shown_actor
+                        FROM ticket_event e WHERE e.ticket_id = :id""" + (staffView ? "" : " AND e.public") + " ORDER BY e.id")
+                .param("id", id).param("hidden", hiddenStudent == null ? -1L : hiddenStudent)
+                .query((rs, n) -> new TicketViews.Event(rs.getLong("id"), Timestamps.read(rs, "at"), rs.getString("shown_actor"),
                         rs.getString("kind"), rs.getBoolean("public"), state(rs.getString("from_state")), state(rs.getString("to_state")),
                         rs.getString("text"), staffView ? rs.getString("detail") : null,
                         photos.getOrDefault(rs.getLong("id"), List.of())))

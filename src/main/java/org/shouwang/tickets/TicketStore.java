@@ -53,8 +53,8 @@ class TicketStore {
         return find(id).orElseThrow(() -> new NotFoundException("ticket", id));
     }
 
-    /** Inserts a new request and its first history rows; sets its id. */
-    void insert(Ticket t, Long actorAccountId, String actorName, Instant at) {
+    /** Inserts a new request; sets its id. */
+    void insert(Ticket t) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", version) VALUES (" + "?, ".repeat(47) + "0)")
                 .params(values(t)).update(keys, "id");

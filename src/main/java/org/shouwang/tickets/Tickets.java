@@ -121,7 +121,7 @@ public class Tickets {
         if (properties.mentionsCrisis(text)) {
             t.markCrisis();
         }
-        store.insert(t, actor.accountId(), actor.displayName(), now);
+        store.insert(t);
         if (solvedOnSpot != null) {
             t.solveOnSpot(solvedOnSpot, now);
         } else {
@@ -238,13 +238,14 @@ public class Tickets {
             }
             TicketStore.Extension extension = store.pendingExtension(t.id)
                     .orElseThrow(() -> new RuleViolation("ticket.noPendingExtension", t.number()));
-            if (!store.decideExtension(extension.id(), approve, optionalText(note), head.accountId(), clock.instant())) {
+            String checked = optionalText("note", note);
+            if (!store.decideExtension(extension.id(), approve, checked, head.accountId(), clock.instant())) {
                 throw new RuleViolation("ticket.conflict", t.number());
             }
             if (approve) {
-                t.extend(extension.hours(), optionalText(note), calendar);
+                t.extend(extension.hours(), checked, calendar);
             } else {
-                t.refuseExtension(extension.hours(), optionalText(note));
+                t.refuseExtension(extension.hours(), checked);
             }
         });
     }
@@ -319,18 +320,22 @@ public class Tickets {
         });
     }
 
-    /** A photo of a request the viewer may read. */
-    @Transactional(readOnly = true)
+    /** A photo of a request the viewer may read; a photo of a psychology request is audited like the request. */
     public Photo photo(Viewer viewer, long id, long photoId) {
-        queries.requireVisible(viewer, id);
-        return store.photo(id, photoId).orElseThrow(() -> new NotFoundException("photo", photoId));
+        Ticket t = visible(viewer, id);
+        Photo photo = store.photo(id, photoId).orElseThrow(() -> new NotFoundException("photo", photoId));
+        if (t.confidential) {
+            audit.record(viewer, "ticket.viewPhoto", "ticket", id, t.number() + " photo " + photoId);
+        }
+        return photo;
     }
 
     // — the scans call these, one request per transaction —
 
     void remind(long id, String stage) {
         Ticket t = store.get(id);
-        if (stage.equals(t.reminded)) {
+        Instant deadline = t.runningDeadline();
+        if (stage.equals(t.reminded) || deadline == null || clock.instant().isAfter(deadline)) {
             return;
         }
         t.remind(stage);
@@ -340,7 +345,8 @@ public class Tickets {
 
     void supervise(long id, int level) {
         Ticket t = store.get(id);
-        if (level <= t.supervisionLevel) {
+        Instant deadline = t.runningDeadline();
+        if (level <= t.supervisionLevel || deadline == null || !clock.instant().isAfter(deadline)) {
             return;
         }
         t.supervise(level, clock.instant());
@@ -537,18 +543,22 @@ public class Tickets {
         }
         String trimmed = text.strip();
         if (trimmed.length() > MAX_TEXT) {
-            throw new InvalidInput(field, "ticket.textTooLong", MAX_TEXT);
+            throw new InvalidInput(field, "ticket.textTooLong", String.valueOf(MAX_TEXT));
         }
         return trimmed;
     }
 
     private static String optionalText(String text) {
+        return optionalText("reason", text);
+    }
+
+    private static String optionalText(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String trimmed = text.strip();
         if (trimmed.length() > MAX_TEXT) {
-            throw new InvalidInput("reason", "ticket.textTooLong", MAX_TEXT);
+            throw new InvalidInput(field, "ticket.textTooLong", String.valueOf(MAX_TEXT));
         }
         return trimmed;
     }

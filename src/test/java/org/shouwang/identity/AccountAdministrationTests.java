@@ -135,7 +135,7 @@ class AccountAdministrationTests {
                         .param("username", Throwaway.username("h")).param("displayName", "x")
                         .param("roles", "DEPARTMENT_HANDLER").param("initialPassword", "Start2026ok"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("部门承办人必须指定所属部门")));
+                .andExpect(content().string(containsString("必须指定所属部门")));
         mvc.perform(post("/admin/accounts").with(users.as("admin")).with(csrf())
                         .param("username", Throwaway.username("t")).param("roles", "LEADER").param("roles", "BOSS")
                         .param("departmentId", "abc").param("initialPassword", "Start2026ok"))
