@@ -92,13 +92,17 @@ final class KpiTally {
     }
 
     /**
-     * A multiset of whole minutes: (minute, count) pairs packed into longs, appended unsorted and
-     * compacted (sorted, equal minutes summed) when read. Encoded as varints of the minute's
-     * distance from the previous one and of its count.
+     * A multiset of whole minutes: counts by minute in an array for the first {@link #DENSE}
+     * minutes (45 working days; almost every request), (minute, count) pairs packed into longs
+     * beyond, compacted (sorted, equal minutes summed) when read. Encoded as varints of the
+     * minute's distance from the previous one and of its count.
      */
     static final class Minutes {
 
-        private long[] pairs = new long[8];
+        static final int DENSE = 1 << 16;
+
+        private long[] counts = new long[0];
+        private long[] pairs = new long[0];
         private int size;
         private boolean compact = true;
 
@@ -106,14 +110,26 @@ final class KpiTally {
             if (minute < 0) {
                 minute = 0;
             }
+            if (minute < DENSE) {
+                if (minute >= counts.length) {
+                    counts = Arrays.copyOf(counts, Math.min(DENSE, Math.max(64, Integer.highestOneBit(minute) << 1)));
+                }
+                counts[minute] += count;
+                return;
+            }
             if (size == pairs.length) {
-                pairs = Arrays.copyOf(pairs, size * 2);
+                pairs = Arrays.copyOf(pairs, Math.max(8, size * 2));
             }
             pairs[size++] = ((long) minute << 32) | count;
             compact = false;
         }
 
         void add(Minutes other) {
+            for (int m = 0; m < other.counts.length; m++) {
+                if (other.counts[m] != 0) {
+                    add(m, other.counts[m]);
+                }
+            }
             other.compact();
             for (int i = 0; i < other.size; i++) {
                 add(minute(other.pairs[i]), count(other.pairs[i]));
@@ -131,8 +147,15 @@ final class KpiTally {
 
         byte[] encode() {
             compact();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(size * 3);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64);
             int previous = 0;
+            for (int m = 0; m < counts.length; m++) {
+                if (counts[m] != 0) {
+                    writeVarint(out, m - previous);
+                    writeVarint(out, counts[m]);
+                    previous = m;
+                }
+            }
             for (int i = 0; i < size; i++) {
                 writeVarint(out, minute(pairs[i]) - previous);
                 writeVarint(out, count(pairs[i]));
@@ -144,6 +167,9 @@ final class KpiTally {
         long total() {
             compact();
             long n = 0;
+            for (long c : counts) {
+                n += c;
+            }
             for (int i = 0; i < size; i++) {
                 n += count(pairs[i]);
             }
@@ -160,6 +186,18 @@ final class KpiTally {
             long upper = n / 2;
             Integer low = null;
             long seen = 0;
+            for (int m = 0; m < counts.length; m++) {
+                if (counts[m] == 0) {
+                    continue;
+                }
+                seen += counts[m];
+                if (low == null && seen > lower) {
+                    low = m;
+                }
+                if (seen > upper) {
+                    return (low + m) / 2.0;
+                }
+            }
             for (int i = 0; i < size; i++) {
                 seen += count(pairs[i]);
                 if (low == null && seen > lower) {

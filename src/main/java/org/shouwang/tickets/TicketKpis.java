@@ -136,20 +136,122 @@ public class TicketKpis {
             readCells('D', cells, department, from, to, dimension, total, groups);
         }
         // Requests not rolled up yet: everything still open, and what closed since the last rollup.
-        String sql = KpiFacts.SELECT + " WHERE NOT t.kpi_rolled AND t.submitted_at >= :from AND t.submitted_at < :to AND t.state <> 'WITHDRAWN'"
-                + (department == null ? "" : " AND t.department_id = :department");
-        var statement = jdbc.sql(sql).param("from", Timestamps.of(start(from))).param("to", Timestamps.of(start(to)));
+        readOpen(department, from, to, dimension, total, groups);
+        return new Report(from, to, dimension, department, rows(dimension, groups), Figures.of(total));
+    }
+
+    /**
+     * Counts the requests not rolled up yet in SQL, grouped by the breakdown (few rows, whatever
+     * the number of requests): the counts as {@link KpiTally#add(KpiTally.Facts)} makes them, and
+     * the minutes of response and resolution as (minute, count) histograms.
+     */
+    private void readOpen(Long department, LocalDate from, LocalDate to, Dimension dimension, KpiTally total,
+                          Map<String, KpiTally> groups) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", Timestamps.of(start(from)));
+        params.put("to", Timestamps.of(start(to)));
+        String where = " FROM ticket t WHERE NOT t.kpi_rolled AND t.submitted_at >= :from AND t.submitted_at < :to"
+                + " AND t.state <> 'WITHDRAWN'";
         if (department != null) {
-            statement = statement.param("department", department);
+            params.put("department", department);
+            where += " AND t.department_id = :department";
         }
-        statement.query(KpiFacts::read).stream().forEach(r -> {
-            total.add(r.facts());
+        List<String> keys = dimension == null ? List.of() : switch (dimension) {
+            case CATEGORY -> List.of("t.category");
+            case DEPARTMENT -> List.of("t.department_id");
+            case COLLEGE -> List.of("t.college_id");
+            case BUILDING -> List.of("t.building_id");
+            case FLOOR -> List.of("t.building_id", "t.floor_number");
+            case MONTH -> List.of(months(from, to, params));
+        };
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int i = 0; i < keys.size(); i++) {
+            select.append(keys.get(i)).append(" AS k").append(i).append(", ");
+        }
+        String groupBy = keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys);
+        String minutesBy = keys.isEmpty() ? " GROUP BY " : groupBy + ", ";
+        Map<String, KpiTally> open = new HashMap<>();
+        jdbc.sql(select + """
+                        count(*) AS requests,
+                        count(*) FILTER (WHERE t.first_response_at IS NOT NULL) AS responded,
+                        count(*) FILTER (WHERE t.first_response_at IS NOT NULL AND t.responded_on_time) AS responded_on_time,
+                        count(*) FILTER (WHERE t.resolved_at IS NOT NULL) AS resolved,
+                        count(*) FILTER (WHERE t.resolved_at IS NOT NULL AND t.resolved_on_time) AS resolved_on_time,
+                        count(*) FILTER (WHERE t.followed_up_at IS NOT NULL) AS followed_up,
+                        count(*) FILTER (WHERE t.followed_up_at IS NOT NULL AND t.contacted) AS contacted,
+                        count(*) FILTER (WHERE t.followed_up_at IS NOT NULL AND t.solved) AS solved,
+                        count(*) FILTER (WHERE t.followed_up_at IS NOT NULL AND t.satisfaction IN ('SATISFIED', 'BASICALLY')) AS satisfied,
+                        count(*) FILTER (WHERE t.returns > 0) AS returned,
+                        count(*) FILTER (WHERE t.reopens > 0) AS reopened,
+                        count(*) FILTER (WHERE t.supervision_level > 0) AS supervised""" + where + groupBy)
+                .params(params).query(rs -> {
+                    if (rs.getLong("requests") == 0) {
+                        return;
+                    }
+                    KpiTally t = open.computeIfAbsent(key(rs, dimension), k -> new KpiTally());
+                    t.requests += rs.getLong("requests");
+                    t.responded += rs.getLong("responded");
+                    t.respondedOnTime += rs.getLong("responded_on_time");
+                    t.resolved += rs.getLong("resolved");
+                    t.resolvedOnTime += rs.getLong("resolved_on_time");
+                    t.followedUp += rs.getLong("followed_up");
+                    t.contacted += rs.getLong("contacted");
+                    t.solved += rs.getLong("solved");
+                    t.satisfied += rs.getLong("satisfied");
+                    t.returned += rs.getLong("returned");
+                    t.reopened += rs.getLong("reopened");
+                    t.supervised += rs.getLong("supervised");
+                });
+        if (open.isEmpty()) {
+            return;
+        }
+        jdbc.sql(select + "t.response_minutes AS minutes, count(*) AS n" + where
+                        + " AND t.first_response_at IS NOT NULL AND t.response_minutes IS NOT NULL" + minutesBy + "t.response_minutes")
+                .params(params).query(rs -> {
+                    open.get(key(rs, dimension)).responseMinutes.add(rs.getInt("minutes"), rs.getLong("n"));
+                });
+        jdbc.sql(select + "t.resolution_minutes AS minutes, count(*) AS n" + where
+                        + " AND t.resolved_at IS NOT NULL AND t.resolution_minutes IS NOT NULL" + minutesBy + "t.resolution_minutes")
+                .params(params).query(rs -> {
+                    open.get(key(rs, dimension)).resolutionMinutes.add(rs.getInt("minutes"), rs.getLong("n"));
+                });
+        open.forEach((key, tally) -> {
+            total.add(tally);
             if (dimension != null) {
-                String key = dimension == Dimension.MONTH ? YearMonth.from(r.day()).toString() : r.key(cells);
-                groups.computeIfAbsent(key, k -> new KpiTally()).add(r.facts());
+                groups.computeIfAbsent(key, k -> new KpiTally()).add(tally);
             }
         });
-        return new Report(from, to, dimension, department, rows(dimension, groups), Figures.of(total));
+    }
+
+    /** A CASE that names the month (yyyy-MM, in China) of each submission in [from, to). */
+    private static String months(LocalDate from, LocalDate to, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("CASE");
+        YearMonth month = YearMonth.from(from);
+        YearMonth last = YearMonth.from(to.minusDays(1));
+        int i = 0;
+        while (!month.isAfter(last)) {
+            LocalDate end = month.equals(last) ? to : month.plusMonths(1).atDay(1);
+            params.put("month" + i, Timestamps.of(start(end)));
+            sql.append(" WHEN t.submitted_at < :month").append(i).append(" THEN '").append(month).append("'");
+            month = month.plusMonths(1);
+            i++;
+        }
+        return sql.append(" END").toString();
+    }
+
+    /** The group key of an aggregate row, as {@link KpiFacts.Request#key(String)} names it. */
+    private static String key(java.sql.ResultSet rs, Dimension dimension) throws java.sql.SQLException {
+        if (dimension == null) {
+            return "";
+        }
+        String first = rs.getString("k0");
+        return switch (dimension) {
+            case FLOOR -> {
+                String floor = rs.getString("k1");
+                yield first == null ? KpiFacts.NONE : first + "/" + (floor == null ? KpiFacts.NONE : floor);
+            }
+            default -> first == null ? KpiFacts.NONE : first;
+        };
     }
 
     private void readCells(char grain, String cells, Long department, LocalDate from, LocalDate to, Dimension dimension,
