@@ -150,11 +150,10 @@ public class TicketKpis {
         Map<String, Object> params = new HashMap<>();
         params.put("from", Timestamps.of(start(from)));
         params.put("to", Timestamps.of(start(to)));
-        String where = " FROM ticket t WHERE NOT t.kpi_rolled AND t.submitted_at >= :from AND t.submitted_at < :to"
-                + " AND t.state <> 'WITHDRAWN'";
+        String condition = "NOT t.kpi_rolled AND t.submitted_at >= :from AND t.submitted_at < :to AND t.state <> 'WITHDRAWN'";
         if (department != null) {
             params.put("department", department);
-            where += " AND t.department_id = :department";
+            condition += " AND t.department_id = :department";
         }
         List<String> keys = dimension == null ? List.of() : switch (dimension) {
             case CATEGORY -> List.of("t.category");
@@ -164,12 +163,17 @@ public class TicketKpis {
             case FLOOR -> List.of("t.building_id", "t.floor_number");
             case MONTH -> List.of(months(from, to, params));
         };
-        StringBuilder select = new StringBuilder("SELECT ");
+        // the group keys computed in a derived table, so that GROUP BY names them (k0, k1)
+        StringBuilder inner = new StringBuilder(" FROM (SELECT ");
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            select.append(keys.get(i)).append(" AS k").append(i).append(", ");
+            inner.append(keys.get(i)).append(" AS k").append(i).append(", ");
+            names.add("k" + i);
         }
-        String groupBy = keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys);
-        String minutesBy = keys.isEmpty() ? " GROUP BY " : groupBy + ", ";
+        String where = inner.append("t.* FROM ticket t WHERE ").append(condition).append(") t WHERE TRUE").toString();
+        String select = "SELECT " + names.stream().map(k -> k + ", ").reduce("", String::concat);
+        String groupBy = names.isEmpty() ? "" : " GROUP BY " + String.join(", ", names);
+        String minutesBy = names.isEmpty() ? " GROUP BY " : groupBy + ", ";
         Map<String, KpiTally> open = new HashMap<>();
         jdbc.sql(select + """
                         count(*) AS requests,
