@@ -80,7 +80,16 @@ class SupervisionBenchmark {
                             FROM ticket WHERE state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED', 'SUBMITTED', 'RETURNED')
                               AND supervision_level < 3""")
                     .query(rs -> {
-                        Timestamps.read(rs, "resolve_by");
+                        // the same columns the scan maps into its candidates
+                        rs.getLong("id");
+                        rs.getString("state");
+                        rs.getBoolean("urgent");
+                        for (String column : new String[]{"dispatch_by", "respond_by", "resolve_by", "first_response_at", "submitted_at",
+                                "dispatched_at"}) {
+                            Timestamps.read(rs, column);
+                        }
+                        rs.getInt("supervision_level");
+                        rs.getString("reminded");
                         rows[0]++;
                     });
             baseline[i] = millis(start);
