@@ -79,7 +79,7 @@ class DemoRequests {
         Random random = new Random(seed);
         List<String> residents = jdbc.queryForList("""
                 SELECT s.student_number FROM student s JOIN bed b ON b.occupant_id = s.id
-                WHERE s.student_number IN (SELECT username FROM account) ORDER BY s.student_number""", String.class);
+                JOIN account a ON a.username = s.student_number ORDER BY s.student_number""", String.class);
         Map<Long, Viewer> handlers = handlers();
         Viewer desk = viewer("dispatch");
         Viewer manager = viewer("manager");

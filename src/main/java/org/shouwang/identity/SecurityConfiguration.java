@@ -30,7 +30,7 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-            "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+            "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/responsibilities"};
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -122,14 +122,22 @@ public class Tickets {
             t.markCrisis();
         }
         store.insert(t);
+        List<Step> submission = List.copyOf(t.steps());
+        t.steps().clear();
         if (solvedOnSpot != null) {
             t.solveOnSpot(solvedOnSpot, now);
         } else {
             automaticRoute(t).ifPresent(route -> t.dispatch(route, now, calendar));
         }
         store.update(t);
+        List<Step> routing = List.copyOf(t.steps());
+        t.steps().clear();
+        t.steps().addAll(submission);
         List<Long> eventIds = record(t, actor, now);
         store.addPhotos(t.id, eventIds.get(0), photos);
+        // The list dispatches, not the student: automatic steps are the system's.
+        t.steps().addAll(routing);
+        record(t, solvedOnSpot != null ? actor : null, now);
         String department = t.departmentId == null ? null : departmentName(t.departmentId);
         return new TicketViews.Submitted(t.id, t.number(), t.state, department, t.crisis, t.crisis ? properties.hotline() : null);
     }

@@ -83,7 +83,7 @@ class RequestLifecycleTests {
                 .extracting(TicketViews.Row::id).contains(registered.id());
         long owner = manager.accountId();
         long student = users.viewer("student").accountId();
-        await().atMost(Duration.ofSeconds(10)).until(() -> told(owner, registered.id()) == 2 && told(users.viewer("student").accountId(), registered.id()) == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> told(owner, registered.id()) == 3 && told(users.viewer("student").accountId(), registered.id()) == 3);
         assertThat(told(student, registered.id())).isEqualTo(3);
         assertThat(queries.detail(users.viewer("student"), registered.id()).history()).extracting(TicketViews.Event::kind)
                 .containsExactly("REGISTERED", "DISPATCHED", "ACCEPTED");

@@ -125,6 +125,12 @@ class SupervisionTests {
     }
 
     @Test
+    void theScheduledScanTakesALockInTheDatabaseSoOneNodeRunsItAtATime() {
+        scan.scheduled();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM shedlock WHERE name = 'tickets.supervision'", Long.class)).isEqualTo(1);
+    }
+
+    @Test
     void aResolvedRequestWithoutFollowUpClosesUnratedAfterAWeek() {
         clock.fix(TUESDAY.toInstant());
         long id = submitLeak(false).id();
