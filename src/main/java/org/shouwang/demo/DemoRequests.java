@@ -223,7 +223,9 @@ class DemoRequests {
                         UPDATE ticket SET submitted_at = ?, dispatch_by = ?, dispatched_at = ?, accepted_at = ?, respond_by = ?,
                             first_response_at = ?, resolve_by = ?, resolved_at = ?, closed_at = ?, followed_up_at = ?,
                             paused_at = CASE WHEN state = 'WAITING_ON_STUDENT' THEN CAST(? AS TIMESTAMP WITH TIME ZONE) ELSE NULL END,
-                            response_minutes = ?, resolution_minutes = ?, responded_on_time = ?, resolved_on_time = ?
+                            response_minutes = ?, resolution_minutes = ?, responded_on_time = ?, resolved_on_time = ?,
+                            next_check_at = CASE WHEN state IN ('SUBMITTED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS',
+                                'WAITING_ON_STUDENT', 'RETURNED', 'REOPENED', 'RESOLVED') THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END
                         WHERE id = ?""",
                 Timestamps.of(submitted), ts(calendar.after(submitted, 4 * 60L, urgent)), ts(dispatched), ts(first.get("ACCEPTED")),
                 ts(respondBy), ts(response), ts(resolveBy), ts(resolved), ts(closed), ts(first.get("FOLLOWED_UP")),
@@ -231,7 +233,7 @@ class DemoRequests {
                 response == null ? null : (int) calendar.minutesBetween(submitted, response, urgent),
                 resolved == null ? null : (int) calendar.minutesBetween(submitted, resolved, urgent),
                 response == null ? null : respondBy == null || !response.isAfter(respondBy),
-                resolved == null ? null : resolveBy == null || !resolved.isAfter(resolveBy), id);
+                resolved == null ? null : resolveBy == null || !resolved.isAfter(resolveBy), Timestamps.of(submitted), id);
     }
 
     private Map<Long, Viewer> handlers() {

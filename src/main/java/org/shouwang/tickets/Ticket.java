@@ -1,5 +1,6 @@
 package org.shouwang.tickets;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -362,6 +363,71 @@ class Ticket {
         supervisionLevel = level;
         supervisedAt = now;
         steps.add(new Step(Step.Kind.SUPERVISED, state, state, null, before + " → " + level));
+    }
+
+    /** Which deadline runs: dispatch, first response or resolution. */
+    String stage() {
+        if (state == TicketState.SUBMITTED || state == TicketState.RETURNED) {
+            return "dispatch";
+        }
+        return firstResponseAt == null ? "respond" : "resolve";
+    }
+
+    /** When the running deadline's time began: dispatch counts from submission, the others from the last dispatch. */
+    private Instant stageStart() {
+        return dispatchedAt != null && !stage().equals("dispatch") ? dispatchedAt : submittedAt;
+    }
+
+    /** Whether the holder is due a reminder of the running deadline: most of its time is used, none of it is over. */
+    boolean reminderDue(Instant now, double share) {
+        Instant deadline = runningDeadline();
+        return deadline != null && !stage().equals(reminded) && !now.isAfter(deadline) && !now.isBefore(remindAt(deadline, share));
+    }
+
+    private Instant remindAt(Instant deadline, double share) {
+        Instant since = stageStart();
+        return since.plusSeconds((long) (Math.max(0, deadline.getEpochSecond() - since.getEpochSecond()) * share));
+    }
+
+    /** The supervision level an overdue request has reached: 1 when overdue, one more after each further step. */
+    int levelDue(Instant now, Deadlines time, List<Duration> steps) {
+        Instant deadline = runningDeadline();
+        if (deadline == null || !now.isAfter(deadline)) {
+            return 0;
+        }
+        int level = 1;
+        for (Duration step : steps) {
+            if (now.isAfter(time.after(deadline, step.toMinutes(), urgent))) {
+                level++;
+            }
+        }
+        return Math.min(level, MAX_SUPERVISION);
+    }
+
+    static final int MAX_SUPERVISION = 3;
+
+    /**
+     * When the supervision scan next needs to look at this request — its reminder, its deadline, its
+     * next supervision level, the end of its follow-up — or null when never.
+     */
+    Instant nextCheck(Instant now, Deadlines time, double share, List<Duration> steps, int followUpDays) {
+        if (state == TicketState.RESOLVED) {
+            return resolvedAt.plus(Duration.ofDays(followUpDays));
+        }
+        Instant deadline = runningDeadline();
+        if (deadline == null) {
+            return null;
+        }
+        if (!stage().equals(reminded) && now.isBefore(deadline)) {
+            Instant remind = remindAt(deadline, share);
+            return remind.isAfter(now) ? remind : now;
+        }
+        if (supervisionLevel >= MAX_SUPERVISION) {
+            return null;
+        }
+        Instant next = supervisionLevel == 0 ? deadline
+                : time.after(deadline, steps.get(Math.min(supervisionLevel, steps.size()) - 1).toMinutes(), urgent);
+        return next.plusSeconds(1);
     }
 
     /** The deadline that counts now, or null when nothing runs (closed, or waiting on the student). */

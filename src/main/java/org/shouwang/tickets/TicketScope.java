@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketScope {
 
-    static final int LEADER_LEVEL = 3;
+    static final int LEADER_LEVEL = Ticket.MAX_SUPERVISION;
 
     private final People people;
     private final Residence residence;

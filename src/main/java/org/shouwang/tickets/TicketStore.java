@@ -2,6 +2,7 @@ package org.shouwang.tickets;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +30,18 @@ class TicketStore {
             crisis, submitted_at, dispatch_by, dispatched_at, accepted_at, respond_by, first_response_at, resolve_by, resolved_at,
             closed_at, paused_at, response_minutes, resolution_minutes, responded_on_time, resolved_on_time, returns, reopens,
             awaiting_decision, dispatch_forced, supervision_level, supervised_at, reminded, merged_into_id, on_spot, contacted,
-            solved, satisfaction, followed_up_at""";
+            solved, satisfaction, followed_up_at, next_check_at""";
 
     private final JdbcClient jdbc;
     private final TicketsProperties properties;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
 
-    TicketStore(JdbcClient jdbc, TicketsProperties properties) {
+    TicketStore(JdbcClient jdbc, TicketsProperties properties, BusinessCalendar calendar, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.calendar = calendar;
+        this.clock = clock;
     }
 
     Optional<Ticket> find(long id) {
@@ -56,7 +61,7 @@ class TicketStore {
     /** Inserts a new request; sets its id. */
     void insert(Ticket t) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", version) VALUES (" + "?, ".repeat(47) + "0)")
+        jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", version) VALUES (" + "?, ".repeat(48) + "0)")
                 .params(values(t)).update(keys, "id");
         t.id = keys.getKeyAs(Number.class).longValue();
         t.version = 0;
@@ -143,7 +148,7 @@ class TicketStore {
     }
 
     private List<Object> values(Ticket t) {
-        List<Object> v = new ArrayList<>(47);
+        List<Object> v = new ArrayList<>(48);
         v.add(t.studentId);
         v.add(t.classId);
         v.add(t.collegeId);
@@ -191,6 +196,8 @@ class TicketStore {
         v.add(t.solved);
         v.add(t.satisfaction == null ? null : t.satisfaction.name());
         v.add(ts(t.followedUpAt));
+        v.add(ts(t.nextCheck(clock.instant(), calendar, properties.reminderShare(), properties.supervisionSteps(),
+                properties.followUpDays())));
         return v;
     }
 

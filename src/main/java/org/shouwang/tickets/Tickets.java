@@ -1,6 +1,7 @@
 package org.shouwang.tickets;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -336,19 +337,38 @@ public class Tickets {
         return photo;
     }
 
-    // — the scans call these, one request per transaction —
+    // — the supervision scan calls these, one request per transaction —
 
-    void remind(long id, String stage) {
+    /** What the scan did to one request that was due a look. */
+    enum Checked { NOTHING, REMINDED, SUPERVISED, CLOSED }
+
+    /**
+     * Looks at a request the scan found due: closes it unrated when its follow-up went unanswered,
+     * raises supervision when overdue, or reminds its holder of a nearing deadline; then saves it,
+     * which sets when it is next due. A concurrent change wins (conflict); the next scan looks again.
+     */
+    Checked check(long id) {
         Ticket t = store.get(id);
-        Instant deadline = t.runningDeadline();
-        if (stage.equals(t.reminded) || deadline == null || clock.instant().isAfter(deadline)) {
-            return;
+        Instant now = clock.instant();
+        Checked done = Checked.NOTHING;
+        if (t.state == TicketState.RESOLVED) {
+            if (now.isAfter(t.resolvedAt.plus(Duration.ofDays(properties.followUpDays())))) {
+                t.closeUnrated(now);
+                done = Checked.CLOSED;
+            }
+        } else if (t.levelDue(now, calendar, properties.supervisionSteps()) > t.supervisionLevel) {
+            t.supervise(t.levelDue(now, calendar, properties.supervisionSteps()), now);
+            done = Checked.SUPERVISED;
+        } else if (t.reminderDue(now, properties.reminderShare())) {
+            t.remind(t.stage());
+            done = Checked.REMINDED;
         }
-        t.remind(stage);
         store.update(t);
-        record(t, null, clock.instant());
+        record(t, null, now);
+        return done;
     }
 
+    /** Raises supervision on an overdue request to a level, as the scan would; nothing when not overdue or already there. */
     void supervise(long id, int level) {
         Ticket t = store.get(id);
         Instant deadline = t.runningDeadline();
@@ -356,16 +376,6 @@ public class Tickets {
             return;
         }
         t.supervise(level, clock.instant());
-        store.update(t);
-        record(t, null, clock.instant());
-    }
-
-    void closeUnrated(long id) {
-        Ticket t = store.get(id);
-        if (t.state != TicketState.RESOLVED) {
-            return;
-        }
-        t.closeUnrated(clock.instant());
         store.update(t);
         record(t, null, clock.instant());
     }
