@@ -103,6 +103,9 @@ class RequestsBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("request-state")).getText()).isEqualTo("已办结");
         screenshot("request-handled");
 
+        // Student affairs reads this month's KPIs by category before the student answers.
+        long answeredBefore = repairFollowUpsOnTheKpiPage();
+
         // The student answers the follow-up on the phone: contacted, solved, satisfied. It closes.
         resize(375, 812);
         logIn("student");
@@ -124,6 +127,19 @@ class RequestsBrowserTest extends BrowserTest {
         waitFor(By.cssSelector("[data-request='" + id + "']"));
         assertNoSidewaysScroll();
         screenshot("phone-my-requests");
+
+        // The answer shows in the KPIs at once.
+        resize(1280, 900);
+        assertThat(repairFollowUpsOnTheKpiPage()).isEqualTo(answeredBefore + 1);
+        screenshot("request-kpis");
+    }
+
+    /** Follow-ups answered on repairs this month, as the KPI page by category shows them to student affairs. */
+    private long repairFollowUpsOnTheKpiPage() {
+        logIn("affairs");
+        open("/requests/kpis?period=MONTH&dimension=CATEGORY");
+        WebElement answered = waitFor(By.cssSelector("#kpi-table tr[data-key=REPAIRS] td:nth-of-type(6)"));
+        return Long.parseLong(answered.getText().trim());
     }
 
     @Test
