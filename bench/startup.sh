@@ -76,8 +76,9 @@ esac
 goal_start=8 goal_rss=600 goal_p50=20
 printf '# bench/startup.sh %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 printf '# host: %s cores, load %s; jar %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "${JAR#"$ROOT"/}"
-printf '# JAVA_OPTS: "%s"; launch: %s: java %s -jar %s\n# java: %s\n' "$JAVA_OPTS" "$LAUNCH" "$LAUNCH_OPTS" \
-  "$(sed "s|^$WORK|\$WORK|; s|^$ROOT/||" <<<"$RUN_JAR")" "$(jvm_flags)"
+printf '# JAVA_OPTS: "%s"; launch: %s: java %s %s\n# java: %s\n' "$JAVA_OPTS" "$LAUNCH" "$LAUNCH_OPTS" \
+  "$([ "$LAUNCH" = run ] && echo "-cp target/classes:<runtime dependencies> org.shouwang.ShouwangApplication" \
+     || echo "-jar $(sed "s|^$WORK|\$WORK|; s|^$ROOT/||" <<<"${RUN_JAR:-}")")" "$(jvm_flags)"
 printf '# goals: start <= %s s, RSS with 30,000 students <= %s MB, search p50 <= %s ms\n' "$goal_start" "$goal_rss" "$goal_p50"
 
 # spring_s LOG / demo_s LOG: Spring's own "Started … in X seconds" and the demo generation time.
