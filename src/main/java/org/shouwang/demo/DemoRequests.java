@@ -116,12 +116,12 @@ class DemoRequests {
                 case DISPATCHED -> {
                 }
                 case RETURNED -> tickets.returnToDispatch(handler, id, clauseOf(id), "不属于本部门职责", null);
-                case WITHDRAWN -> tickets.withdraw(student, id, "问题已自行解决");
+                case WITHDRAWN -> tickets.withdraw(student, id, "问题已自行解决", null);
                 case MERGED -> {
                     if (open.isEmpty() || category.confidential()) {
-                        tickets.withdraw(student, id, "问题已自行解决");
+                        tickets.withdraw(student, id, "问题已自行解决", null);
                     } else {
-                        tickets.merge(desk, id, open.get(random.nextInt(open.size())));
+                        tickets.merge(desk, id, open.get(random.nextInt(open.size())), null);
                     }
                 }
                 default -> {
@@ -138,10 +138,10 @@ class DemoRequests {
                     if (target == Target.CLOSED) {
                         int answer = random.nextInt(10);
                         tickets.followUp(student, id, new Tickets.FollowUp(answer != 9,
-                                true, answer < 7 ? Satisfaction.SATISFIED : Satisfaction.BASICALLY));
+                                true, answer < 7 ? Satisfaction.SATISFIED : Satisfaction.BASICALLY), null);
                     }
                     if (target == Target.REOPENED) {
-                        tickets.followUp(student, id, new Tickets.FollowUp(true, false, Satisfaction.NOT));
+                        tickets.followUp(student, id, new Tickets.FollowUp(true, false, Satisfaction.NOT), null);
                     }
                 }
             }
@@ -165,7 +165,7 @@ class DemoRequests {
         tickets.accept(handler, closed, null);
         tickets.reply(handler, closed, "师傅明天上午上门更换灯管。", List.of(), null);
         tickets.resolve(handler, closed, "已更换灯管，请确认。", List.of(), null);
-        tickets.followUp(student, closed, new Tickets.FollowUp(true, true, Satisfaction.SATISFIED));
+        tickets.followUp(student, closed, new Tickets.FollowUp(true, true, Satisfaction.SATISFIED), null);
         spread(closed, now, 30, random);
         long handling = tickets.submit(student, new Tickets.Submission(Category.ACADEMICS, null, false,
                 "想咨询转专业的条件和时间", null, null), List.of()).id();

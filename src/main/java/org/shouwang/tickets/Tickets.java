@@ -203,9 +203,9 @@ public class Tickets {
     }
 
     /** An internal note, never shown to the student. */
-    public void note(Viewer viewer, long id, String text) {
+    public void note(Viewer viewer, long id, String text, Integer expectedVersion) {
         String checked = checkText("text", text);
-        act(viewer, id, null, t -> {
+        act(viewer, id, expectedVersion, t -> {
             if (TicketScope.requester(viewer, t) || !viewer.isStaff()) {
                 throw forbidden(t);
             }
@@ -222,12 +222,12 @@ public class Tickets {
         });
     }
 
-    public void requestExtension(Viewer handler, long id, int hours, String reason) {
+    public void requestExtension(Viewer handler, long id, int hours, String reason, Integer expectedVersion) {
         String checked = checkText("reason", reason);
         if (hours < 1 || hours > 720) {
             throw new InvalidInput("hours", "ticket.extensionHours");
         }
-        act(handler, id, null, t -> {
+        act(handler, id, expectedVersion, t -> {
             requireHandler(handler, t);
             if (store.pendingExtension(t.id).isPresent()) {
                 throw new RuleViolation("ticket.extensionPending", t.number());
@@ -238,8 +238,8 @@ public class Tickets {
     }
 
     /** The department head approves or refuses a pending extension; the student is told of an approval. */
-    public void decideExtension(Viewer head, long id, boolean approve, String note) {
-        act(head, id, null, t -> {
+    public void decideExtension(Viewer head, long id, boolean approve, String note, Integer expectedVersion) {
+        act(head, id, expectedVersion, t -> {
             if (!TicketScope.heads(head, t)) {
                 throw forbidden(t);
             }
@@ -280,11 +280,11 @@ public class Tickets {
         });
     }
 
-    public void followUp(Viewer student, long id, FollowUp answers) {
+    public void followUp(Viewer student, long id, FollowUp answers, Integer expectedVersion) {
         if (answers.satisfaction() == null) {
             throw new InvalidInput("satisfaction", "ticket.satisfactionRequired");
         }
-        act(student, id, null, t -> {
+        act(student, id, expectedVersion, t -> {
             if (!TicketScope.requester(student, t)) {
                 throw forbidden(t);
             }
@@ -295,8 +295,8 @@ public class Tickets {
         });
     }
 
-    public void withdraw(Viewer student, long id, String reason) {
-        act(student, id, null, t -> {
+    public void withdraw(Viewer student, long id, String reason, Integer expectedVersion) {
+        act(student, id, expectedVersion, t -> {
             if (!TicketScope.requester(student, t)) {
                 throw forbidden(t);
             }
@@ -305,10 +305,10 @@ public class Tickets {
     }
 
     /** Merges a duplicate into another request; both requesters are told, and the duplicate's follows the other. */
-    public void merge(Viewer desk, long id, long intoId) {
+    public void merge(Viewer desk, long id, long intoId, Integer expectedVersion) {
         Instant now = clock.instant();
         Ticket target = visible(desk, intoId);
-        act(desk, id, null, t -> {
+        act(desk, id, expectedVersion, t -> {
             requireDesk(desk, t);
             t.mergeInto(target, now);
         });
@@ -316,9 +316,9 @@ public class Tickets {
         record(target, desk, now);
     }
 
-    public void link(Viewer desk, long id, long otherId) {
+    public void link(Viewer desk, long id, long otherId, Integer expectedVersion) {
         Ticket other = visible(desk, otherId);
-        act(desk, id, null, t -> {
+        act(desk, id, expectedVersion, t -> {
             requireDesk(desk, t);
             if (t.id == other.id || !store.link(t.id, other.id)) {
                 throw new RuleViolation("ticket.alreadyLinked", other.number());

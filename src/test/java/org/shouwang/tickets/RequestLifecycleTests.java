@@ -38,7 +38,7 @@ class RequestLifecycleTests {
         tickets.accept(handler, submitted.id(), null);
         tickets.reply(handler, submitted.id(), "师傅十分钟后到", List.of(), null);
         tickets.resolve(handler, submitted.id(), "已更换水管接头", List.of(), null);
-        tickets.followUp(student, submitted.id(), new Tickets.FollowUp(true, true, Satisfaction.SATISFIED));
+        tickets.followUp(student, submitted.id(), new Tickets.FollowUp(true, true, Satisfaction.SATISFIED), null);
 
         TicketViews.Detail detail = queries.detail(student, submitted.id());
         assertThat(detail.state()).isEqualTo(TicketState.CLOSED);
@@ -77,7 +77,7 @@ class RequestLifecycleTests {
                 false, null), List.of());
         Viewer handler = users.viewer("handler");
         tickets.accept(handler, registered.id(), null);
-        tickets.note(handler, registered.id(), "需要更换锁芯");
+        tickets.note(handler, registered.id(), "需要更换锁芯", null);
 
         assertThat(queries.list(manager, TicketViews.Filter.of(TicketViews.Queue.OWNED), 0, 100).items())
                 .extracting(TicketViews.Row::id).contains(registered.id());

@@ -93,7 +93,7 @@ class TicketKpiTests {
         tickets.accept(handler, electricity, null);
         tickets.accept(psych, psychology, null);
         tickets.reply(psych, psychology, "请明天下午来心理中心", List.of(), null);
-        tickets.withdraw(student, network, "自己修好了");
+        tickets.withdraw(student, network, "自己修好了", null);
         tickets.returnToDispatch(handler, other, "5.1", "不属于维修范围", null);
 
         at(START.plusSeconds(7200));
@@ -106,10 +106,10 @@ class TicketKpiTests {
         at(queries.detail(handler, furniture).resolveBy().plusSeconds(60));
         tickets.resolve(handler, furniture, "已换床板", List.of(), null);
 
-        tickets.followUp(student, water, new Tickets.FollowUp(true, true, Satisfaction.SATISFIED));
-        tickets.followUp(student, electricity, new Tickets.FollowUp(true, true, Satisfaction.BASICALLY));
-        tickets.followUp(student, furniture, new Tickets.FollowUp(false, true, Satisfaction.SATISFIED));
-        tickets.followUp(student, lock, new Tickets.FollowUp(true, false, Satisfaction.NOT));
+        tickets.followUp(student, water, new Tickets.FollowUp(true, true, Satisfaction.SATISFIED), null);
+        tickets.followUp(student, electricity, new Tickets.FollowUp(true, true, Satisfaction.BASICALLY), null);
+        tickets.followUp(student, furniture, new Tickets.FollowUp(false, true, Satisfaction.SATISFIED), null);
+        tickets.followUp(student, lock, new Tickets.FollowUp(true, false, Satisfaction.NOT), null);
 
         at(Instant.parse("2029-11-07T01:00:00Z"));
         long november = submit(student, Category.REPAIRS, Category.Subcategory.WATER, "热水器坏了 KPI-TEST");

@@ -60,8 +60,9 @@ class RequestActionsController {
     }
 
     @PostMapping("/note")
-    String note(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String text, RedirectAttributes flash) {
-        return act(flash, id, null, "NOTE", Map.of("text", text), () -> tickets.note(viewer, id, text));
+    String note(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer version,
+                @RequestParam(defaultValue = "") String text, RedirectAttributes flash) {
+        return act(flash, id, null, "NOTE", Map.of("text", text), () -> tickets.note(viewer, id, text, version));
     }
 
     @PostMapping("/ask")
@@ -71,21 +72,23 @@ class RequestActionsController {
     }
 
     @PostMapping("/extension")
-    String requestExtension(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String hours,
+    String requestExtension(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer version,
+                            @RequestParam(defaultValue = "") String hours,
                             @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
         return act(flash, id, null, "REQUEST_EXTENSION", Map.of("hours", hours, "reason", reason),
-                () -> tickets.requestExtension(viewer, id, hours(hours), reason));
+                () -> tickets.requestExtension(viewer, id, hours(hours), reason, version));
     }
 
     @PostMapping("/extension/decision")
-    String decideExtension(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String decision,
+    String decideExtension(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer version,
+                           @RequestParam(defaultValue = "") String decision,
                            @RequestParam(defaultValue = "") String note, RedirectAttributes flash) {
         boolean approve = "approve".equals(decision);
         return act(flash, id, null, approve ? "APPROVE_EXTENSION" : "REFUSE_EXTENSION", Map.of("note", note), () -> {
             if (!approve && !"refuse".equals(decision)) {
                 throw new InvalidInput("decision", "request.answerAll");
             }
-            tickets.decideExtension(viewer, id, approve, note);
+            tickets.decideExtension(viewer, id, approve, note, version);
         });
     }
 
@@ -133,28 +136,31 @@ class RequestActionsController {
     }
 
     @PostMapping("/merge")
-    String merge(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String number,
+    String merge(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer version,
+                 @RequestParam(defaultValue = "") String number,
                  RedirectAttributes flash) {
         return act(flash, id, null, "MERGE", Map.of("number", number),
-                () -> tickets.merge(viewer, id, requestNumbered(viewer, number)));
+                () -> tickets.merge(viewer, id, requestNumbered(viewer, number), version));
     }
 
     @PostMapping("/link")
-    String link(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String number,
+    String link(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer version,
+                @RequestParam(defaultValue = "") String number,
                 RedirectAttributes flash) {
         return act(flash, id, null, "LINK", Map.of("number", number),
-                () -> tickets.link(viewer, id, requestNumbered(viewer, number)));
+                () -> tickets.link(viewer, id, requestNumbered(viewer, number), version));
     }
 
     @PostMapping("/withdraw")
-    String withdraw(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
-                    RedirectAttributes flash) {
-        return act(flash, id, null, "WITHDRAW", Map.of("reason", reason), () -> tickets.withdraw(viewer, id, reason));
+    String withdraw(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer version,
+                    @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
+        return act(flash, id, null, "WITHDRAW", Map.of("reason", reason), () -> tickets.withdraw(viewer, id, reason, version));
     }
 
     /** The student's three answers: contacted? solved? satisfied? */
     @PostMapping("/follow-up")
-    String followUp(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String contacted,
+    String followUp(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer version,
+                    @RequestParam(defaultValue = "") String contacted,
                     @RequestParam(defaultValue = "") String solved, @RequestParam(defaultValue = "") String satisfaction,
                     RedirectAttributes flash) {
         return act(flash, id, null, "FOLLOW_UP", Map.of(), () -> {
@@ -162,7 +168,7 @@ class RequestActionsController {
             if (!isYesOrNo(contacted) || !isYesOrNo(solved) || how == null) {
                 throw new InvalidInput("satisfaction", "request.answerAll");
             }
-            tickets.followUp(viewer, id, new Tickets.FollowUp(Boolean.parseBoolean(contacted), Boolean.parseBoolean(solved), how));
+            tickets.followUp(viewer, id, new Tickets.FollowUp(Boolean.parseBoolean(contacted), Boolean.parseBoolean(solved), how), version);
         });
     }
 

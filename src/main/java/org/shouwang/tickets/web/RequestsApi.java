@@ -228,8 +228,7 @@ class RequestsApi {
     @Operation(summary = "An internal note, never shown to the student (staff who may see the request)")
     void note(Viewer viewer, @PathVariable long id, @RequestBody RequestTextBody body,
               @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        expectVersion(viewer, id, version(ifMatch, body.version()));
-        tickets.note(viewer, id, body.text());
+        tickets.note(viewer, id, body.text(), version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/ask")
@@ -245,8 +244,7 @@ class RequestsApi {
     @Operation(summary = "The handler asks for more time to resolve (1–720 hours); the department head decides")
     void requestExtension(Viewer viewer, @PathVariable long id, @Valid @RequestBody RequestExtensionBody body,
                           @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        expectVersion(viewer, id, version(ifMatch, body.version()));
-        tickets.requestExtension(viewer, id, body.hours(), body.reason());
+        tickets.requestExtension(viewer, id, body.hours(), body.reason(), version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/extensions/decision")
@@ -254,8 +252,7 @@ class RequestsApi {
     @Operation(summary = "The department head approves or refuses the pending extension; the student is told of an approval")
     void decideExtension(Viewer viewer, @PathVariable long id, @Valid @RequestBody RequestExtensionDecisionBody body,
                          @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        expectVersion(viewer, id, version(ifMatch, body.version()));
-        tickets.decideExtension(viewer, id, body.approve(), body.note());
+        tickets.decideExtension(viewer, id, body.approve(), body.note(), version(ifMatch, body.version()));
     }
 
     @PostMapping(path = "/requests/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -314,8 +311,7 @@ class RequestsApi {
             + "or not satisfied reopens it to the same department under supervision")
     void followUp(Viewer viewer, @PathVariable long id, @Valid @RequestBody RequestFollowUpBody body,
                   @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        expectVersion(viewer, id, version(ifMatch, body.version()));
-        tickets.followUp(viewer, id, body.answers());
+        tickets.followUp(viewer, id, body.answers(), version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/withdraw")
@@ -323,8 +319,7 @@ class RequestsApi {
     @Operation(summary = "The student withdraws their open request")
     void withdraw(Viewer viewer, @PathVariable long id, @RequestBody(required = false) RequestReasonBody body,
                   @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        expectVersion(viewer, id, version(ifMatch, body == null ? null : body.version()));
-        tickets.withdraw(viewer, id, body == null ? null : body.reason());
+        tickets.withdraw(viewer, id, body == null ? null : body.reason(), version(ifMatch, body == null ? null : body.version()));
     }
 
     @PostMapping("/requests/{id}/merge")
@@ -333,8 +328,7 @@ class RequestsApi {
             + "both requesters follow that one and are told")
     void merge(Viewer viewer, @PathVariable long id, @RequestBody RequestOtherBody body,
                @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        expectVersion(viewer, id, version(ifMatch, body.version()));
-        tickets.merge(viewer, id, other(body));
+        tickets.merge(viewer, id, other(body), version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/links")
@@ -342,8 +336,7 @@ class RequestsApi {
     @Operation(summary = "The dispatch desk links a related request (by id or number); the link shows on both")
     void link(Viewer viewer, @PathVariable long id, @RequestBody RequestOtherBody body,
               @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        expectVersion(viewer, id, version(ifMatch, body.version()));
-        tickets.link(viewer, id, other(body));
+        tickets.link(viewer, id, other(body), version(ifMatch, body.version()));
     }
 
     // — helpers —
@@ -379,20 +372,6 @@ class RequestsApi {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
             throw new InvalidInput("If-Match", "error.field.type");
-        }
-    }
-
-    /**
-     * For the moves whose facade method takes no expected version: compares it with the version the
-     * caller can read now (a 404 first when they cannot read the request at all).
-     */
-    private void expectVersion(Viewer viewer, long id, Integer expected) {
-        if (expected == null) {
-            return;
-        }
-        TicketViews.Detail current = queries.detail(viewer, id);
-        if (current.version() != expected) {
-            throw new RuleViolation("ticket.conflict", current.number());
         }
     }
 
