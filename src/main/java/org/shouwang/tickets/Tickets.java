@@ -3,8 +3,6 @@ package org.shouwang.tickets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -145,11 +143,9 @@ public class Tickets {
     private Optional<Ticket.Route> automaticRoute(Ticket t) {
         if (t.confidential) {
             long department = psychologyDepartment();
-            Limits limits = responsibilities.clauseFor(Category.PSYCHOLOGY, null, t.buildingId, department)
-                    .map(c -> c.limits(t.urgent)).orElse(properties.limits(t.urgent));
-            Optional<Responsibilities.Clause> clause = responsibilities.clauseFor(Category.PSYCHOLOGY, null, t.buildingId, department);
-            return Optional.of(new Ticket.Route(department, clause.map(Responsibilities.Clause::id).orElse(null),
-                    clause.map(Responsibilities.Clause::version).orElse(null), limits));
+            return Optional.of(responsibilities.clauseFor(Category.PSYCHOLOGY, null, t.buildingId, department)
+                    .map(c -> new Ticket.Route(department, c.id(), c.version(), c.limits(t.urgent)))
+                    .orElse(new Ticket.Route(department, null, null, properties.limits(t.urgent))));
         }
         return responsibilities.route(t.category, t.subcategory, t.buildingId)
                 .map(c -> new Ticket.Route(c.departmentId(), c.id(), c.version(), c.limits(t.urgent)));
@@ -476,8 +472,7 @@ public class Tickets {
         if (t.handlerAccountId != null) {
             return Set.of(t.handlerAccountId);
         }
-        Set<Long> ids = new HashSet<>(accounts.holding(t.confidential ? Role.PSYCHOLOGY_CENTRE : Role.DEPARTMENT_HANDLER, t.departmentId));
-        return ids;
+        return accounts.holding(t.confidential ? Role.PSYCHOLOGY_CENTRE : Role.DEPARTMENT_HANDLER, t.departmentId);
     }
 
     private Set<Long> holderAccounts(Ticket t) {

@@ -16,7 +16,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.Page;
-import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
 import org.shouwang.tickets.Category;
 import org.shouwang.tickets.Limits;
