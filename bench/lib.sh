@@ -120,3 +120,27 @@ jvm_flags() {
   # shellcheck disable=SC2086
   java $JAVA_OPTS -XX:+PrintCommandLineFlags -version 2>&1 | head -1
 }
+
+# Runs a JUnit benchmark (-Dbench=true) RUNS times, each in a fresh JVM and, with PG=1, a fresh
+# PostgreSQL database; appends its BENCH lines (tagged run=N) to RESULTS and echoes them.
+# Usage: junit_bench CLASS RUNS PG RESULTS [-Dbench.x=y …]
+junit_bench() {
+  local class=$1 runs=$2 pg=$3 results=$4; shift 4
+  # The tests' surefire argLine stops the JIT at C1 for quick test runs; a benchmark wants C2.
+  local argline="-Duser.timezone=Asia/Shanghai -Xmx2g" db="" i
+  echo "# $(basename "$0") $(date -u +%Y-%m-%dT%H:%M:%SZ); host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# mvn -B -q test -Dtest=$class -Dbench=true $* -DargLine=\"$argline\" ($([ "$pg" = 1 ] && echo PostgreSQL || echo H2))"
+  for i in $(seq 1 "$runs"); do
+    local env_vars=()
+    if [ "$pg" = 1 ]; then
+      db="shouwang_bench_$(tr '[:upper:]' '[:lower:]' <<<"$class")_$$_$i"
+      dropdb -h 127.0.0.1 -U postgres --if-exists "$db" 2>/dev/null; createdb -h 127.0.0.1 -U postgres "$db"
+      env_vars=(DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" DB_USER=postgres)
+    fi
+    (cd "$ROOT" && env "${env_vars[@]}" timeout 1800 mvn -B -q test -Dtest="$class" -Dbench=true "$@" -DargLine="$argline" \
+        -Dsurefire.failIfNoSpecifiedTests=false 2>&1) \
+      | grep '^BENCH\|FAIL\|Tests run:\|expected\|Caused by' | sed "s/^BENCH /BENCH run=$i /" | tee -a "$results" || true
+    [ -n "$db" ] && dropdb -h 127.0.0.1 -U postgres --if-exists "$db" >/dev/null 2>&1 || true
+    db=""
+  done
+}

@@ -17,27 +17,10 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-db=""
-cleanup() { [ -n "$db" ] && dropdb -h 127.0.0.1 -U postgres --if-exists "$db" >/dev/null 2>&1 || true; }
-trap cleanup EXIT
+source "$(dirname "$0")/lib.sh"
 results=$(mktemp)
-argline="-Duser.timezone=Asia/Shanghai -Xmx2g"
-echo "# bench/supervision.sh $(date -u +%Y-%m-%dT%H:%M:%SZ); host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# mvn -B -q test -Dtest=SupervisionBenchmark -Dbench=true -Dbench.open=$open -Dbench.overdue=$overdue -DargLine=\"$argline\" ($([ "$pg" = 1 ] && echo PostgreSQL || echo H2))"
-for i in $(seq 1 "$runs"); do
-  env_vars=()
-  if [ "$pg" = 1 ]; then
-    db="shouwang_bench_scan_$$_$i"
-    dropdb -h 127.0.0.1 -U postgres --if-exists "$db" 2>/dev/null; createdb -h 127.0.0.1 -U postgres "$db"
-    env_vars=(DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" DB_USER=postgres)
-  fi
-  env "${env_vars[@]}" timeout 1800 mvn -B -q test -Dtest=SupervisionBenchmark -Dbench=true -Dbench.open="$open" \
-      -Dbench.overdue="$overdue" -DargLine="$argline" -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
-    | grep '^BENCH\|FAIL\|Tests run:\|expected\|Caused by' | sed "s/^BENCH /BENCH run=$i /" | tee -a "$results"
-  cleanup; db=""
-done
-median() { sort -g | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-pick() { grep "$1" "$results" | grep -o " $2=[0-9]*" | cut -d= -f2 | median; }
+junit_bench SupervisionBenchmark "$runs" "$pg" "$results" -Dbench.open="$open" -Dbench.overdue="$overdue"
+pick() { median $(grep "$1" "$results" | grep -o " $2=[0-9]*" | cut -d= -f2); }
 echo
 echo "## medians of $runs runs ($open open requests, $overdue overdue)"
 echo "first scan (escalates the overdue):   $(pick 'what=first' ms) ms, supervised $(pick 'what=first' supervised)"
