@@ -17,6 +17,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,9 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * server. Each email is claimed by setting {@code emailed_at} in its own transaction while it is
  * sent, so it goes out once even when two nodes retry the same notice; a failed send rolls its claim
  * back, leaves the notice's publication failed, and is tried again every {@code retry-every} until
- * {@code max-attempts}, then only logged.
+ * {@code max-attempts}, then only logged. With email off (the default) there is no mailer at all,
+ * so a notice costs no second event publication.
  */
 @Component
+@ConditionalOnProperty(name = "shouwang.notifications.email.enabled", havingValue = "true")
 class NoticeMailer {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeMailer.class);
@@ -64,9 +67,6 @@ class NoticeMailer {
 
     @ApplicationModuleListener
     void mail(NoticeStored stored) {
-        if (!settings.enabled()) {
-            return;
-        }
         JavaMailSender sender = senders.getIfAvailable();
         if (sender == null) {
             log.warn("Notices are to be emailed but no mail server is configured (spring.mail.host); notice {} not emailed",
@@ -117,9 +117,6 @@ class NoticeMailer {
     @Scheduled(initialDelayString = "${shouwang.notifications.email.retry-every:5m}",
             fixedDelayString = "${shouwang.notifications.email.retry-every:5m}")
     void retryFailed() {
-        if (!settings.enabled()) {
-            return;
-        }
         failed.resubmit(ResubmissionOptions.defaults()
                 .withMinAge(settings.retryEvery())
                 .withFilter(p -> p.getEvent() instanceof NoticeStored
