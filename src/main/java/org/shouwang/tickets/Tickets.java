@@ -352,12 +352,15 @@ public class Tickets {
                 t.closeUnrated(now);
                 done = Checked.CLOSED;
             }
-        } else if (t.levelDue(now, calendar, properties.supervisionSteps()) > t.supervisionLevel) {
-            t.supervise(t.levelDue(now, calendar, properties.supervisionSteps()), now);
-            done = Checked.SUPERVISED;
-        } else if (t.reminderDue(now, properties.reminderShare())) {
-            t.remind(t.stage());
-            done = Checked.REMINDED;
+        } else {
+            int level = t.levelDue(now, calendar, properties.supervisionSteps());
+            if (level > t.supervisionLevel) {
+                t.supervise(level, now);
+                done = Checked.SUPERVISED;
+            } else if (t.reminderDue(now, properties.reminderShare())) {
+                t.remind(t.stage());
+                done = Checked.REMINDED;
+            }
         }
         store.update(t);
         record(t, null, now);
