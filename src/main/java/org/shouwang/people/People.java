@@ -194,6 +194,33 @@ public class People implements PersonDirectory {
                 .param(id).query(People::summary).optional();
     }
 
+    /** A student's class, college, grade and political status in one look, no scope applied: for other modules' rules. */
+    public Optional<Enrolment> enrolment(long studentId) {
+        return jdbc.sql("""
+                        SELECT s.id, s.student_number, s.name, s.class_id, m.college_id, c.grade_year, s.political_status
+                        FROM student s JOIN class_group c ON c.id = s.class_id JOIN major m ON m.id = c.major_id
+                        WHERE s.id = ?""")
+                .param(studentId)
+                .query((rs, n) -> new Enrolment(rs.getLong("id"), rs.getString("student_number"), rs.getString("name"),
+                        rs.getLong("class_id"), rs.getLong("college_id"), rs.getInt("grade_year"),
+                        PoliticalStatus.valueOf(rs.getString("political_status"))))
+                .optional();
+    }
+
+    /** Students by id, no scope applied: for lists another module has already narrowed to what the viewer may see. */
+    public Map<Long, StudentSummary> summaries(Collection<Long> ids) {
+        Map<Long, StudentSummary> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT s.id, s.student_number, s.name, s.gender, s.class_id, c.name AS class_name
+                        FROM student s JOIN class_group c ON c.id = s.class_id WHERE s.id = ANY(?)""")
+                .param(ids.toArray(Long[]::new)).query(People::summary).list()
+                .forEach(s -> found.put(s.id(), s));
+        return found;
+    }
+
     public Optional<StudentSummary> studentByNumber(String studentNumber) {
         return jdbc.sql("""
                         SELECT s.id, s.student_number, s.name, s.gender, s.class_id, c.name AS class_name

@@ -86,6 +86,15 @@ public class Residence implements Housing {
         return jdbc.sql(BUILDING + " WHERE co.id = ? ORDER BY bu.code").param(communityId).query(Residence::building).list();
     }
 
+    /** Every building's name by id, in code order: for other modules' lists and pickers. */
+    public java.util.Map<Long, String> buildingNames() {
+        java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, name FROM building ORDER BY code").query(rs -> {
+            names.put(rs.getLong("id"), rs.getString("name"));
+        });
+        return names;
+    }
+
     public ResidenceViews.Building building(long id) {
         return jdbc.sql(BUILDING + " WHERE bu.id = ?").param(id).query(Residence::building).optional()
                 .orElseThrow(() -> new NotFoundException("building", id));

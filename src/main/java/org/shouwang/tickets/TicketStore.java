@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.shouwang.shared.Photo;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Timestamps;

@@ -16,6 +16,7 @@ import org.shouwang.people.Structure;
 import org.shouwang.people.StudentSummary;
 import org.shouwang.residence.Residence;
 import org.shouwang.residence.ResidenceViews;
+import org.shouwang.shared.Photo;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Role;
@@ -109,7 +110,7 @@ public class Tickets {
                                          List<Photo> photos, String solvedOnSpot) {
         String text = checkText("text", s.text());
         checkCategory(s);
-        Photos.check(photos, properties);
+        Photo.check(photos, properties.maxPhotos(), properties.maxPhotoBytes());
         StudentSummary student = people.student(studentId).orElseThrow(() -> new NotFoundException("student", studentId));
         Structure.ClassGroup classGroup = people.classGroup(student.classId());
         Ticket.Place place = place(studentId, s);
@@ -187,7 +188,7 @@ public class Tickets {
     /** A public reply: by the handler (the first is the first response), or by the student on their own request. */
     public void reply(Viewer viewer, long id, String text, List<Photo> photos, Integer expectedVersion) {
         String checked = checkText("text", text);
-        Photos.check(photos, properties);
+        Photo.check(photos, properties.maxPhotos(), properties.maxPhotoBytes());
         act(viewer, id, expectedVersion, t -> {
             if (TicketScope.requester(viewer, t)) {
                 t.studentReply(checked, clock.instant(), calendar);
@@ -255,7 +256,7 @@ public class Tickets {
 
     public void resolve(Viewer handler, long id, String feedback, List<Photo> photos, Integer expectedVersion) {
         String checked = checkText("text", feedback);
-        Photos.check(photos, properties);
+        Photo.check(photos, properties.maxPhotos(), properties.maxPhotoBytes());
         act(handler, id, expectedVersion, t -> {
             requireHandler(handler, t);
             t.resolve(checked, clock.instant(), calendar);

@@ -19,7 +19,7 @@ import org.shouwang.shared.Page;
 import org.shouwang.shared.Viewer;
 import org.shouwang.tickets.Category;
 import org.shouwang.tickets.Limits;
-import org.shouwang.tickets.Photo;
+import org.shouwang.shared.Photo;
 import org.shouwang.tickets.Responsibilities;
 import org.shouwang.tickets.TicketNumber;
 import org.shouwang.tickets.TicketQueries;

@@ -22,7 +22,7 @@ import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
 import org.shouwang.tickets.Category;
 import org.shouwang.tickets.Channel;
-import org.shouwang.tickets.Photo;
+import org.shouwang.shared.Photo;
 import org.shouwang.tickets.Responsibilities;
 import org.shouwang.tickets.Satisfaction;
 import org.shouwang.tickets.TicketQueries;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
 import org.shouwang.IntegrationTest;
 import org.shouwang.tickets.Category;
-import org.shouwang.tickets.Photo;
+import org.shouwang.shared.Photo;
 import org.shouwang.tickets.TicketQueries;
 import org.shouwang.tickets.TicketViews;
 import org.shouwang.tickets.Tickets;
