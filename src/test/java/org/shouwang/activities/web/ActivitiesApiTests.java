@@ -233,6 +233,22 @@ class ActivitiesApiTests {
         api.get("student", "/api/v1/activities?size=500").andExpect(status().isBadRequest());
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryActivityEndpoint() throws Exception {
+        String docs = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Map<String, Object> paths = com.jayway.jsonpath.JsonPath.read(docs, "$.paths");
+        assertThat(paths).containsKeys("/api/v1/activities", "/api/v1/activities/{id}", "/api/v1/activities/series",
+                "/api/v1/activities/brands", "/api/v1/activities/{id}/registrations", "/api/v1/activities/{id}/submit",
+                "/api/v1/activities/{id}/approve", "/api/v1/activities/{id}/reject", "/api/v1/activities/{id}/cancel",
+                "/api/v1/activities/{id}/registration", "/api/v1/activities/{id}/leave",
+                "/api/v1/activities/{id}/registrations/{studentId}/leave", "/api/v1/activities/{id}/attendance/manual");
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(docs, "$.paths['/api/v1/activities/{id}/registration'].post.summary"))
+                .contains("waitlist");
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(docs, "$.components.schemas.ActivityBody.properties.type.enum"))
+                .contains("LECTURE", "AFTERNOON_TEA");
+    }
+
     /** Notices are delivered after the commit, asynchronously. */
     private void noticesArrive(String code, long id, long count) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
