@@ -121,7 +121,7 @@ public class ActivityQueries {
         Map<Long, String> buildings = residence.buildingNames();
         List<ActivityViews.Row> rows = jdbc.sql("""
                         SELECT a.id, a.title, a.type, a.series, a.brand, a.organiser, a.venue, a.building_id, a.starts_at, a.ends_at,
-                               a.capacity, a.taken, a.waiting, a.state, a.hours,
+                               a.capacity, a.taken, a.waiting, a.state, a.hours, a.waitlist_limit,
                                (SELECT r.state FROM registration r WHERE r.activity_id = a.id AND r.student_id = :student) AS mine
                         FROM activity a""" + condition + order + " LIMIT :limit OFFSET :offset")
                 .params(params)
@@ -245,7 +245,7 @@ public class ActivityQueries {
                 });
         return rows.stream().map(r -> new ActivityViews.Row(r.id(), r.title(), r.type(), r.series(), r.brand(),
                 educations.getOrDefault(r.id(), Set.of()), r.organiser(), r.venue(), r.building(), r.startsAt(), r.endsAt(),
-                r.capacity(), r.taken(), r.waiting(), r.state(), r.myRegistration(), r.hours())).toList();
+                r.capacity(), r.taken(), r.waiting(), r.state(), r.myRegistration(), r.hours(), r.waitlistLimit())).toList();
     }
 
     private static ActivityViews.Row row(ResultSet rs, Map<Long, String> buildings) throws SQLException {
@@ -255,6 +255,6 @@ public class ActivityQueries {
                 rs.getString("series"), rs.getString("brand"), Set.of(), rs.getString("organiser"), rs.getString("venue"),
                 building == null ? null : buildings.get(building), Timestamps.read(rs, "starts_at"), Timestamps.read(rs, "ends_at"),
                 rs.getInt("capacity"), rs.getInt("taken"), rs.getInt("waiting"), ActivityState.valueOf(rs.getString("state")),
-                mine == null ? null : RegistrationState.valueOf(mine), rs.getBigDecimal("hours"));
+                mine == null ? null : RegistrationState.valueOf(mine), rs.getBigDecimal("hours"), rs.getInt("waitlist_limit"));
     }
 }

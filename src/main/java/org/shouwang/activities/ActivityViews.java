@@ -33,10 +33,16 @@ public final class ActivityViews {
 
     public record Row(long id, String title, ActivityType type, String series, String brand, Set<FiveEducation> educations,
                       String organiser, String venue, String building, Instant startsAt, Instant endsAt, int capacity,
-                      int taken, int waiting, ActivityState state, RegistrationState myRegistration, BigDecimal hours) {
+                      int taken, int waiting, ActivityState state, RegistrationState myRegistration, BigDecimal hours,
+                      int waitlistLimit) {
 
         public boolean full() {
             return taken >= capacity;
+        }
+
+        /** Every seat taken, but a place on the waitlist still free. */
+        public boolean waitlistOpen() {
+            return full() && waiting < waitlistLimit;
         }
     }
 
