@@ -201,6 +201,8 @@ public class FrontLine {
      */
     public TicketViews.Submitted raise(Viewer viewer, long activityId, FrontLineViews.IssueDraft draft) {
         Activity a = frontLineActivity(viewer, activityId);
+        // One at a time with the digest (FrontLineDigest takes the same lock): no issue joins a loop just reported closed.
+        jdbc.sql("SELECT id FROM activity WHERE id = ? FOR UPDATE").param(activityId).query(Long.class).single();
         Optional<String> refused = cannotRaise(viewer, a);
         if (refused.isPresent()) {
             throw new RuleViolation(refused.get());

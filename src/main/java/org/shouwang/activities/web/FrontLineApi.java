@@ -3,7 +3,7 @@ package org.shouwang.activities.web;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.shouwang.activities.FrontLine;
 import org.shouwang.activities.FrontLineViews;
@@ -56,7 +56,7 @@ class FrontLineApi {
         return frontLine.record(viewer, leaderAccountId, year == null ? frontLine.currentYear() : year);
     }
 
-    record TargetBody(@Parameter(description = "How many front-line activities, 0 to 1000") Integer target) {
+    record TargetBody(@Schema(description = "How many front-line activities the leader is to lead in the year, 0 to 1000") Integer target) {
     }
 
     @PutMapping("/front-line/leaders/{leaderAccountId}/targets/{year}")
@@ -79,7 +79,12 @@ class FrontLineApi {
         return frontLine.issues(viewer, id);
     }
 
-    record IssueBody(String studentNumber, String category, String subcategory, String text, String location) {
+    @Schema(description = "An issue a student raised at the activity")
+    record IssueBody(@Schema(description = "The student's number; they checked in or hold a seat") String studentNumber,
+                     @Schema(description = "A request category, e.g. REPAIRS, ACADEMICS, DORM_LIFE") String category,
+                     @Schema(description = "For REPAIRS: WATER, ELECTRICITY, FURNITURE, NETWORK, DOOR_LOCK or OTHER") String subcategory,
+                     @Schema(description = "What the student raised, at most 2000 characters") String text,
+                     @Schema(description = "Where, when not the student's own room") String location) {
     }
 
     @PostMapping("/activities/{id}/issues")

@@ -171,6 +171,16 @@ class FrontLineRecordTests {
                 Integer.class, leader.accountId())).isEqualTo(20);
     }
 
+    @Test
+    void theOpenApiDocumentListsTheFrontLineEndpoints() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.Map<String, Object> paths = com.jayway.jsonpath.JsonPath.read(docs, "$.paths");
+        assertThat(paths).containsKeys("/api/v1/front-line", "/api/v1/front-line/leaders/{leaderAccountId}",
+                "/api/v1/front-line/leaders/{leaderAccountId}/targets/{year}", "/api/v1/activities/{id}/issues");
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(docs, "$.paths['/api/v1/activities/{id}/issues'].post.summary"))
+                .contains("first-inquiry owner");
+    }
+
     private long targets(long account) {
         return jdbc.queryForObject("SELECT count(*) FROM front_line_target WHERE leader_account_id = ?", Long.class, account);
     }
