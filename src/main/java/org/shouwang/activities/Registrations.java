@@ -44,6 +44,11 @@ class Registrations {
      * that the lock on the activity row is held only for the counter update and the commit.
      */
     RegistrationState take(long activityId, long studentId, Instant now) {
+        // Once seats and waitlist are full, a rush of late registrations is answered without a write or a lock.
+        if (jdbc.sql("SELECT count(*) FROM activity WHERE id = ? AND taken >= capacity AND waiting >= waitlist_limit")
+                .param(activityId).query(Integer.class).single() > 0) {
+            throw new RuleViolation("activity.full");
+        }
         Optional<Held> held = of(activityId, studentId);
         long id;
         if (held.isPresent()) {

@@ -30,10 +30,12 @@ public class DemoCampus {
     private final DemoCalendar calendar;
     private final DemoResponsibilities responsibilities;
     private final DemoRequests requests;
+    private final DemoActivities activities;
 
     DemoCampus(CampusWriter writer, Accounts accounts, JdbcTemplate jdbc, DemoCalendar calendar,
-               DemoResponsibilities responsibilities, DemoRequests requests) {
+               DemoResponsibilities responsibilities, DemoRequests requests, DemoActivities activities) {
         this.requests = requests;
+        this.activities = activities;
         this.calendar = calendar;
         this.responsibilities = responsibilities;
         this.writer = writer;
@@ -46,7 +48,7 @@ public class DemoCampus {
     }
 
     @Transactional
-    public void load(int students, long seed, String password, int requestCount) {
+    public void load(int students, long seed, String password, int requestCount, int activityCount) {
         Campus campus = CampusGenerator.generate(students, seed);
         writer.write(campus);
         Campus.Building first = campus.buildings().get(0);
@@ -100,6 +102,7 @@ public class DemoCampus {
                     EnumSet.of(Role.DEPARTMENT_HANDLER));
         }
         requests.load(requestCount, seed, 8);
+        activities.load(activityCount, seed, 12);
         jdbc.query("SELECT leader_student_id FROM building WHERE leader_student_id IS NOT NULL",
                 rs -> { accounts.setLeaderRole(rs.getLong(1), Role.BUILDING_LEADER, true); });
         jdbc.query("SELECT leader_student_id FROM floor WHERE leader_student_id IS NOT NULL",

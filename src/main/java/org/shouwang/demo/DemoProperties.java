@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed     the same seed gives the same campus
  * @param password the password of every demo account
  * @param requests how many requests the demo term holds (spread over the past eight weeks)
+ * @param activities how many activities the demo semester holds (over the past twelve weeks, a tenth upcoming)
  */
 @ConfigurationProperties("shouwang.demo")
 public record DemoProperties(@DefaultValue("false") boolean enabled, @DefaultValue("3000") int students,
                              @DefaultValue("20260901") long seed, @DefaultValue("shouwang2026") String password,
-                             @DefaultValue("300") int requests) {
+                             @DefaultValue("300") int requests, @DefaultValue("60") int activities) {
 }

@@ -35,7 +35,8 @@ class DemoStartup {
         }
         if (demo.isEmpty()) {
             long start = System.nanoTime();
-            demo.load(properties.students(), properties.seed(), properties.password(), properties.requests());
+            demo.load(properties.students(), properties.seed(), properties.password(), properties.requests(),
+                    properties.activities());
             log.info("Demo campus of {} students loaded in {} ms", properties.students(), (System.nanoTime() - start) / 1_000_000);
         }
         StringBuilder banner = new StringBuilder("\n\n  守望 Shouwang is ready: http://localhost:")

@@ -111,6 +111,35 @@ public class TicketQueries {
         return new Page<>(rows, page, size, total);
     }
 
+    /**
+     * What became of these requests, in the order of their ids; unknown ids are left out. Not
+     * narrowed to a viewer: for a module that linked the requests to something of its own, which
+     * decides what of them to show to whom (a psychology request's content only to whom
+     * {@link #sees} lets read it).
+     */
+    public List<TicketViews.Outcome> outcomes(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT t.id, t.submitted_at, t.category, t.subcategory, t.state, t.confidential, t.student_id, s.name,
+                               s.student_number, t.text, t.owner_account_id, t.merged_into_id, t.closed_at,
+                               (SELECT e.text FROM ticket_event e WHERE e.ticket_id = t.id AND e.kind = 'RESOLVED' AND e.public
+                                ORDER BY e.id DESC LIMIT 1) AS feedback
+                        FROM ticket t JOIN student s ON s.id = t.student_id WHERE t.id = ANY(?) ORDER BY t.id""")
+                .param(ids.toArray(Long[]::new))
+                .query((rs, n) -> {
+                    String sub = rs.getString("subcategory");
+                    return new TicketViews.Outcome(rs.getLong("id"), TicketNumber.of(rs.getLong("id"), Timestamps.read(rs, "submitted_at")),
+                            Category.valueOf(rs.getString("category")), sub == null ? null : Category.Subcategory.valueOf(sub),
+                            TicketState.valueOf(rs.getString("state")), rs.getBoolean("confidential"), rs.getLong("student_id"),
+                            rs.getString("name"), rs.getString("student_number"), rs.getString("text"), rs.getString("feedback"),
+                            rs.getObject("owner_account_id", Long.class), rs.getObject("merged_into_id", Long.class),
+                            Timestamps.read(rs, "submitted_at"), Timestamps.read(rs, "closed_at"));
+                })
+                .list();
+    }
+
     /** Throws 404 unless the viewer may read this request. */
     public void requireVisible(Viewer viewer, long id) {
         if (!sees(viewer, id)) {

@@ -9,6 +9,11 @@ public enum TicketState {
         return this != RESOLVED && this != CLOSED && this != WITHDRAWN && this != MERGED;
     }
 
+    /** Over for good: closed (after follow-up, unrated, or solved on the spot), withdrawn, or merged into another. */
+    public boolean ended() {
+        return this == CLOSED || this == WITHDRAWN || this == MERGED;
+    }
+
     /** With a department, which holds it now. */
     public boolean withDepartment() {
         return this == DISPATCHED || this == ACCEPTED || this == IN_PROGRESS || this == WAITING_ON_STUDENT || this == REOPENED;

@@ -66,6 +66,16 @@ public final class TicketViews {
                         String text, String detail, List<Long> photoIds) {
     }
 
+    /**
+     * What became of a request, for a module that linked it to something of its own (the issues
+     * raised at a leader's front-line activity). {@code feedback} is the last public resolution
+     * (the handler's, or the one given on the spot); null until there is one.
+     */
+    public record Outcome(long id, String number, Category category, Category.Subcategory subcategory, TicketState state,
+                          boolean confidential, long studentId, String student, String studentNumber, String text,
+                          String feedback, Long ownerAccountId, Long mergedIntoId, Instant submittedAt, Instant closedAt) {
+    }
+
     /** The answer to a submission: the number to quote, and help to show at once when words of crisis were found. */
     public record Submitted(long id, String number, TicketState state, String department, boolean crisis, String hotline) {
     }

@@ -91,7 +91,16 @@ public class Tickets {
 
     /** Staff register a request a student brought them; they become its first-inquiry owner. */
     public TicketViews.Submitted register(Viewer staff, Registration registration, List<Photo> photos) {
-        if (!staff.isStaff() || staff.staffId() == null && !staff.has(Role.DISPATCH_DESK)) {
+        return register(staff, registration, photos, staff.accountId());
+    }
+
+    /**
+     * Staff register a request that someone else heard first, who becomes its first-inquiry owner:
+     * the organiser of a leader's front-line activity writes down what students told the leader.
+     * The registrar is the actor of the first step; the owner is told of every step from then on.
+     */
+    public TicketViews.Submitted register(Viewer staff, Registration registration, List<Photo> photos, long ownerAccountId) {
+        if (!mayRegister(staff)) {
             throw new NotFoundException("page", "register");
         }
         if (registration.channel() == Channel.ONLINE) {
@@ -102,8 +111,16 @@ public class Tickets {
         if (registration.solvedOnSpot() && (registration.feedback() == null || registration.feedback().isBlank())) {
             throw new InvalidInput("feedback", "ticket.feedbackRequired");
         }
-        return create(staff, student.id(), registration.channel(), staff.accountId(), registration.request(), photos,
+        return create(staff, student.id(), registration.channel(), ownerAccountId, registration.request(), photos,
                 registration.solvedOnSpot() ? registration.feedback().trim() : null);
+    }
+
+    /**
+     * Who may register a request for a student: staff with a staff record, the dispatch desk, and
+     * leaders, who hear students at their front-line activities (policy talks, dinner meetings…).
+     */
+    public static boolean mayRegister(Viewer viewer) {
+        return viewer.isStaff() && (viewer.staffId() != null || viewer.has(Role.DISPATCH_DESK) || viewer.has(Role.LEADER));
     }
 
     private TicketViews.Submitted create(Viewer actor, long studentId, Channel channel, Long owner, Submission s,
@@ -408,12 +425,19 @@ public class Tickets {
         return store.get(id);
     }
 
-    /** Appends the steps to the history and tells whoever each step concerns. */
+    /**
+     * Appends the steps to the history and tells whoever each step concerns; a step that ends the
+     * request (closed, withdrawn, merged) is also published as {@link TicketClosed}.
+     */
     private List<Long> record(Ticket t, Viewer actor, Instant now) {
         List<Step> steps = List.copyOf(t.steps());
         List<Long> ids = store.append(t, actor == null ? null : actor.accountId(), actor == null ? "系统" : actor.displayName(), now);
         for (int i = 0; i < steps.size(); i++) {
             tell(t, steps.get(i), ids.get(i), actor);
+            Step step = steps.get(i);
+            if (step.to() != null && step.to().ended() && step.from() != step.to()) {
+                events.publishEvent(new TicketClosed(t.id, step.to(), t.mergedIntoId, now));
+            }
         }
         return ids;
     }

@@ -252,7 +252,7 @@ class RequestsController {
     }
 
     static boolean mayRegister(Viewer viewer) {
-        return viewer.isStaff() && (viewer.staffId() != null || viewer.has(Role.DISPATCH_DESK));
+        return Tickets.mayRegister(viewer);
     }
 
     private static void requireStudent(Viewer viewer) {
