@@ -32,6 +32,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -47,6 +48,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Activities over HTTP: what the pages can do, the API can do, through the same services. Moves
@@ -238,9 +241,9 @@ class ActivitiesApi {
         String field = null;
         boolean choice = false;
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
+            if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
                 field = path(j.getPath());
-                choice = t instanceof tools.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
+                choice = t instanceof InvalidFormatException f && f.getTargetType() != null
                         && f.getTargetType().isEnum();
                 break;
             }
@@ -252,13 +255,13 @@ class ActivitiesApi {
             problem.setProperty("errors", List.of(Map.of("field", field,
                     "message", text(choice ? "activity.web.unknownValue" : "activity.web.wrongValue"))));
         }
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** capacity, educations[1]… */
-    private static String path(List<tools.jackson.core.JacksonException.Reference> references) {
+    private static String path(List<JacksonException.Reference> references) {
         List<String> parts = new ArrayList<>();
-        for (tools.jackson.core.JacksonException.Reference r : references) {
+        for (JacksonException.Reference r : references) {
             if (r.getPropertyName() != null) {
                 parts.add(r.getPropertyName());
             } else if (r.getIndex() >= 0 && !parts.isEmpty()) {

@@ -88,7 +88,7 @@ class ActivityActionsController {
     String manualAttendance(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String studentNumbers,
                             RedirectAttributes flash) {
         return act(flash, id, null, "ATTENDANCE", Map.of("studentNumbers", studentNumbers), () -> {
-            org.shouwang.activities.CheckIns.Entered entered = checkIns.manual(viewer, id, studentNumbers);
+            CheckIns.Entered entered = checkIns.manual(viewer, id, studentNumbers);
             // Lists that can live in the session until the page is shown.
             flash.addFlashAttribute("recorded", new ArrayList<>(entered.recorded()));
             flash.addFlashAttribute("already", new ArrayList<>(entered.already()));

@@ -91,7 +91,9 @@ class ActivityPagesTests {
         page(get("/activities").param("scope", "REGISTERED"), students.get(0))
                 .andExpect(content().string(containsString("data-activity=\"" + id + "\"")))
                 .andExpect(content().string(containsString("data-mine=\"REGISTERED\"")));
-        page(get("/activities"), "student").andExpect(content().string(containsString("已满，可候补")));
+        page(get("/activities").param("q", "反诈骗专题讲座"), "student")
+                .andExpect(content().string(containsString("data-activity=\"" + id + "\"")))
+                .andExpect(content().string(containsString("已满，可候补")));
 
         page(get("/activities/" + id), "counsellor")
                 .andExpect(content().string(containsString("id=\"registrations\"")))
