@@ -1,5 +1,6 @@
 package org.shouwang.browser;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shouwang.DemoUsers;
 import org.shouwang.activities.ActivityQueries;
 import org.shouwang.activities.ActivityState;
@@ -94,9 +96,9 @@ class ActivitiesBrowserTest extends BrowserTest {
         logIn(students.get(0));
         open("/activities");
         waitFor(By.id("activity-q")).sendKeys("人工智能与职业规划" + Keys.ENTER);
-        WebElement row = waitFor(By.cssSelector("#activity-rows [data-activity='" + id + "']"));
-        assertThat(browser.getCurrentUrl()).contains("q=");
-        assertThat(row.getText()).contains("名额 0/1");
+        // The list is swapped in place, and the address bar follows the search.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("q="));
+        assertThat(waitFor(By.cssSelector("#activity-rows [data-activity='" + id + "']")).getText()).contains("名额 0/1");
         assertNoSidewaysScroll();
         screenshot("phone-activities");
         click(By.cssSelector("[data-activity='" + id + "'] .act-title"));

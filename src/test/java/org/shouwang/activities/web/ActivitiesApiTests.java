@@ -77,13 +77,13 @@ class ActivitiesApiTests {
         // The first student takes the seat, the second the waitlist, the third finds both full.
         api.register(students.get(0), id).andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("REGISTERED"));
+        api.register(students.get(0), id).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("You are already registered."));
         api.register(students.get(1), id).andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("WAITLISTED"))
                 .andExpect(jsonPath("$.waitlistPosition").value(1));
         api.register(students.get(2), id).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("The activity is full and so is its waitlist."));
-        api.register(students.get(0), id).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("You are already registered."));
         api.get(students.get(1), "/api/v1/activities?scope=REGISTERED&size=200")
                 .andExpect(jsonPath("$.items[?(@.id == " + id + ")].myRegistration").value(hasItem("WAITLISTED")));
         api.view(students.get(1), id).andExpect(jsonPath("$.mine.state").value("WAITLISTED"))

@@ -84,6 +84,11 @@ class ActivityPagesTests {
         List<String> students = api.students(2, 100);
         page(get("/activities/" + id), students.get(0)).andExpect(content().string(containsString("id=\"register-submit\"")));
         done(post("/activities/" + id + "/register"), students.get(0), id, "报名成功，你已获得名额");
+        page(get("/activities").param("q", "反诈骗专题讲座"), "student")
+                .andExpect(content().string(containsString("data-activity=\"" + id + "\"")))
+                .andExpect(content().string(containsString("名额 1/1")))
+                .andExpect(content().string(containsString("已满，可候补")));
+        page(get("/activities/" + id), students.get(1)).andExpect(content().string(containsString(">报名候补</button>")));
         done(post("/activities/" + id + "/register"), students.get(1), id, "你已进入候补，第 1 位");
         page(get("/activities/" + id), students.get(1))
                 .andExpect(content().string(containsString("候补第 1 位")))
@@ -92,8 +97,11 @@ class ActivityPagesTests {
                 .andExpect(content().string(containsString("data-activity=\"" + id + "\"")))
                 .andExpect(content().string(containsString("data-mine=\"REGISTERED\"")));
         page(get("/activities").param("q", "反诈骗专题讲座"), "student")
-                .andExpect(content().string(containsString("data-activity=\"" + id + "\"")))
-                .andExpect(content().string(containsString("已满，可候补")));
+                .andExpect(content().string(containsString("class=\"badge act-full\"")))
+                .andExpect(content().string(not(containsString("已满，可候补"))));
+        page(get("/activities/" + id), "student")
+                .andExpect(content().string(not(containsString("id=\"register-submit\""))))
+                .andExpect(content().string(containsString("候补 1/1")));
 
         page(get("/activities/" + id), "counsellor")
                 .andExpect(content().string(containsString("id=\"registrations\"")))
