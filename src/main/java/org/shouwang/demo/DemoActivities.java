@@ -19,6 +19,7 @@ import org.shouwang.activities.ActivityType;
 import org.shouwang.activities.Audience;
 import org.shouwang.activities.CheckIns;
 import org.shouwang.activities.FiveEducation;
+import org.shouwang.activities.FrontLine;
 import org.shouwang.activities.OrganiserKind;
 import org.shouwang.shared.Role;
 import org.shouwang.shared.RuleViolation;
@@ -93,13 +94,16 @@ class DemoActivities {
 
     private final Activities activities;
     private final CheckIns checkIns;
+    private final FrontLine frontLine;
     private final UserDetailsService users;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoActivities(Activities activities, CheckIns checkIns, UserDetailsService users, JdbcTemplate jdbc, Clock clock) {
+    DemoActivities(Activities activities, CheckIns checkIns, FrontLine frontLine, UserDetailsService users, JdbcTemplate jdbc,
+                   Clock clock) {
         this.activities = activities;
         this.checkIns = checkIns;
+        this.frontLine = frontLine;
         this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -117,6 +121,8 @@ class DemoActivities {
                 (rs, n) -> new Student(new Viewer(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                         Set.of(Role.STUDENT), rs.getLong("student_id"), null, null), rs.getString("username")));
         Viewer affairs = viewer("affairs");
+        // The leader's yearly front-line target: about a hundred dinner meetings and teas a year across the leadership.
+        frontLine.setTarget(affairs, viewer("leader").accountId(), frontLine.currentYear(), 24);
         for (int i = 0; i < count; i++) {
             Kind kind = KINDS.get(i % KINDS.size());
             Viewer organiser = viewer(kind.by());
