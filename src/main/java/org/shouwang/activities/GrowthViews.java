@@ -78,7 +78,7 @@ public final class GrowthViews {
                               List<StudentTotals> students) {
     }
 
-    /** A class the viewer may export, with its semesters (newest first) to choose from. */
+    /** A class the viewer may export. */
     public record ExportableClass(long id, String code, String name, String college, int gradeYear, long students) {
     }
 }

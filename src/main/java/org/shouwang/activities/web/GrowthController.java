@@ -85,7 +85,7 @@ class GrowthController {
                     : people.colleges().stream().findFirst().map(c -> c.id()).orElse(null));
         }
         model.addAttribute("semesters", records.semestersSince(classes.stream().mapToInt(GrowthViews.ExportableClass::gradeYear)
-                .min().orElse(java.time.Year.now().getValue())));
+                .min().orElse(Integer.MAX_VALUE)));
         return "activities-growth/classes";
     }
 

@@ -173,6 +173,30 @@ class GrowthRecordTests {
     }
 
     @Test
+    void thePagesSpeakEnglishToo() throws Exception {
+        Student s = fixtures.freshStudents(1, null, null).get(0);
+        fixtures.activity("Spring volunteering", LocalDateTime.of(2019, 4, 13, 9, 0)).type(ActivityType.VOLUNTEER_SERVICE)
+                .educations(FiveEducation.LABOUR).hours("2.5", "0.5").attendedBy(List.of(s));
+        mvc.perform(get("/growth").param("lang", "en").with(users.as(s.number())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Growth record")))
+                .andExpect(content().string(containsString("2018–2019 spring")))
+                .andExpect(content().string(containsString("Volunteer service")))
+                .andExpect(content().string(containsString("2.5 h")));
+    }
+
+    @Test
+    void theApiIsDescribed() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(users.as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/me/growth")))
+                .andExpect(content().string(containsString("/api/v1/students/{id}/growth")))
+                .andExpect(content().string(containsString("/api/v1/transcripts/{code}/pdf")))
+                .andExpect(content().string(containsString("/api/v1/classes/{id}/growth/export")))
+                .andExpect(content().string(containsString("/api/v1/activity-counts")));
+    }
+
+    @Test
     void staffOpeningTheGrowthPageAreTakenToTheirClasses() throws Exception {
         mvc.perform(get("/growth").with(users.as("counsellor"))).andExpect(redirectedUrl("/growth/classes"));
         mvc.perform(get("/api/v1/me/growth").with(users.as("counsellor"))).andExpect(status().isNotFound());
