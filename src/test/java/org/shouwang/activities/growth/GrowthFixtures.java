@@ -58,14 +58,20 @@ public class GrowthFixtures {
         return new Plan(title, startsAt);
     }
 
-    /** Students who have never registered for or attended anything; optionally of one class, or outside it. */
+    /**
+     * Students who have never registered for or attended anything, whose accounts no other test has
+     * touched (the demo password, enabled, not locked); optionally of one class, or outside it.
+     */
     public List<Student> freshStudents(int count, Long inClass, Long notInClass) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
                 SELECT a.id AS account_id, a.username, a.display_name, s.id, s.student_number, s.name, s.class_id, m.college_id
                 FROM account a JOIN student s ON s.id = a.student_id JOIN class_group c ON c.id = s.class_id
                 JOIN major m ON m.id = c.major_id
-                WHERE a.username = s.student_number
+                WHERE a.username = s.student_number AND a.enabled AND NOT a.must_change_password AND a.locked_until IS NULL
+                  AND a.failed_logins = 0
+                  AND a.password_hash = (SELECT password_hash FROM account WHERE student_id IS NOT NULL
+                                         GROUP BY password_hash ORDER BY count(*) DESC LIMIT 1)
                   AND NOT EXISTS (SELECT 1 FROM attendance t WHERE t.student_id = s.id)
                   AND NOT EXISTS (SELECT 1 FROM registration r WHERE r.student_id = s.id)
                   AND NOT EXISTS (SELECT 1 FROM transcript tr WHERE tr.student_id = s.id)""");
