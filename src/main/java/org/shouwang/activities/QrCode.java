@@ -9,39 +9,55 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** A QR code of a short text (an address), one module per unit, for pages (SVG) and PDFs (drawn squares). */
+/**
+ * QR codes of short texts (an address, a check-in code), drawn on the server: as SVG for pages — one
+ * path of unit-high runs, crisp at any size, so a projector at the back of a hall shows it as sharp
+ * as a phone does — and as a module matrix for PDFs.
+ */
 public final class QrCode {
 
     /** Light modules around the code, as readers expect. */
-    static final int QUIET_ZONE = 4;
+    static final int QUIET_ZONE = 2;
 
     private QrCode() {
     }
 
+    /** The modules, the quiet zone included (medium error correction). */
     static BitMatrix matrix(String text) {
         try {
             return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    Map.of(EncodeHintType.MARGIN, QUIET_ZONE, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
         } catch (WriterException e) {
-            throw new IllegalArgumentException("cannot encode " + text, e);
+            throw new IllegalArgumentException("cannot draw a QR code of " + text.length() + " characters", e);
         }
     }
 
-    /** An SVG image of the code that scales to its box: one path of unit squares. */
-    public static String svg(String text) {
+    /** An SVG image of the code that scales to its box, {@code label} read out by screen readers. */
+    public static String svg(String text, String label) {
         BitMatrix m = matrix(text);
-        int size = m.getWidth() + 2 * QUIET_ZONE;
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < m.getHeight(); y++) {
-            for (int x = 0; x < m.getWidth(); x++) {
-                if (m.get(x, y)) {
-                    path.append('M').append(x + QUIET_ZONE).append(' ').append(y + QUIET_ZONE).append("h1v1h-1z");
+            int x = 0;
+            while (x < m.getWidth()) {
+                if (!m.get(x, y)) {
+                    x++;
+                    continue;
                 }
+                int run = 1;
+                while (x + run < m.getWidth() && m.get(x + run, y)) {
+                    run++;
+                }
+                path.append('M').append(x).append(' ').append(y).append('h').append(run).append("v1h-").append(run).append('z');
+                x += run;
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
-                + "\" shape-rendering=\"crispEdges\" role=\"img\"><rect width=\"" + size + "\" height=\"" + size
-                + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
+                + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + escape(label) + "\">"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

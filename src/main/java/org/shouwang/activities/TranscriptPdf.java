@@ -181,13 +181,13 @@ class TranscriptPdf {
 
     private static Image qr(PdfWriter writer, String url) throws DocumentException {
         BitMatrix m = QrCode.matrix(url);
-        int size = m.getWidth() + 2 * QrCode.QUIET_ZONE;
+        int size = m.getWidth();
         PdfTemplate template = PdfTemplate.createTemplate(writer, size, size);
         template.setColorFill(Color.BLACK);
         for (int y = 0; y < m.getHeight(); y++) {
             for (int x = 0; x < m.getWidth(); x++) {
                 if (m.get(x, y)) {
-                    template.rectangle(x + QrCode.QUIET_ZONE, size - QrCode.QUIET_ZONE - y - 1, 1, 1);
+                    template.rectangle(x, size - y - 1, 1, 1);
                 }
             }
         }

@@ -4,10 +4,11 @@ import java.util.stream.Collectors;
 
 import org.shouwang.activities.ActivitiesProperties;
 import org.shouwang.activities.AttendanceQueries;
-import org.shouwang.activities.AttendanceViews;
 import org.shouwang.activities.AttendanceViews.CodePurpose;
+import org.shouwang.activities.AttendanceViews;
 import org.shouwang.activities.CheckIns;
 import org.shouwang.activities.PersonalCodes;
+import org.shouwang.activities.QrCode;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.RuleViolation;
@@ -74,7 +75,7 @@ class CheckInController {
         if (code.token() != null) {
             String url = absolute(code.path());
             model.addAttribute("url", url);
-            model.addAttribute("qr", CheckInQr.svg(url, text(code.purpose() == CodePurpose.CHECK_IN ? "checkIn.qrLabel" : "checkOut.qrLabel")));
+            model.addAttribute("qr", QrCode.svg(url, text(code.purpose() == CodePurpose.CHECK_IN ? "checkIn.qrLabel" : "checkOut.qrLabel")));
         }
     }
 
@@ -188,7 +189,7 @@ class CheckInController {
         }
         AttendanceViews.PersonalCode code = codes.current(viewer);
         model.addAttribute("code", code);
-        model.addAttribute("qr", CheckInQr.svg(code.token(), text("checkIn.myCode.qrLabel")));
+        model.addAttribute("qr", QrCode.svg(code.token(), text("checkIn.myCode.qrLabel")));
     }
 
     // — helpers —

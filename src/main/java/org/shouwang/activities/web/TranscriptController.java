@@ -41,7 +41,7 @@ class TranscriptController {
         model.addAttribute("doc", document);
         model.addAttribute("own", viewer.isStudent(document.student().id()));
         model.addAttribute("verificationUrl", url);
-        model.addAttribute("qr", QrCode.svg(url));
+        model.addAttribute("qr", QrCode.svg(url, url));
         return "activities-growth/transcript";
     }
 
