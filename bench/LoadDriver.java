@@ -4,7 +4,7 @@
 // WRK_RESULT line (the format of bench/*.lua) plus the count of each HTTP status.
 //
 //   java bench/LoadDriver.java --url URL --tokens FILE --count N [--concurrency C] [--seconds S]
-//        [--method POST] [--body JSON] [--refresh URL --refresh-token T --refresh-every S]
+//        [--method POST] [--body JSON] [--refresh URL --refresh-token T --refresh-every S] [--slow-ms MS]
 //
 // With --refresh, the driver GETs URL (signed in with token T) every S seconds and puts the JSON
 // field "token" of the answer in place of {token} in the body: the rotating check-in code.
@@ -127,6 +127,17 @@ public class LoadDriver {
         System.out.printf("WRK_RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d errors=%d%n",
                 count, elapsed, count / elapsed, ms(sorted, .50), ms(sorted, .90), ms(sorted, .99), sorted[count - 1] / 1e6, non2xx,
                 errors.get());
+        if (a.containsKey("slow-ms")) {
+            // Where in the sequence the slow requests were, by tenth of the run: a start-up effect, or all along.
+            long slow = (long) (Double.parseDouble(a.get("slow-ms")) * 1e6);
+            int[] tenths = new int[10];
+            for (int i = 0; i < count; i++) {
+                if (latencies[i] > slow) {
+                    tenths[i * 10 / count]++;
+                }
+            }
+            System.out.println("SLOW_BY_TENTH " + Arrays.toString(tenths));
+        }
         List<String> byStatus = new ArrayList<>();
         new TreeMap<>(statuses).forEach((s, n) -> byStatus.add(s + "=" + n.get()));
         System.out.println("STATUSES " + String.join(" ", byStatus));

@@ -145,13 +145,14 @@ declare -A results=()
 for run in $(seq 1 "$RUNS"); do
   id=$(new_activity "run $run")
   out=$(driver --url "$BASE/api/v1/activities/$id/registration" --tokens "$WORK/tokens.txt" --count "$STUDENTS" \
-    --concurrency "$CONNECTIONS")
+    --concurrency "$CONNECTIONS" --slow-ms 1000)
   results[rush.$run]=$(grep '^WRK_RESULT' <<<"$out")
   seated=$(psql_db -c "SELECT count(*) FROM registration WHERE activity_id = $id AND state = 'REGISTERED'")
   waiting=$(psql_db -c "SELECT count(*) FROM registration WHERE activity_id = $id AND state = 'WAITLISTED'")
   taken=$(psql_db -c "SELECT taken FROM activity WHERE id = $id")
-  printf 'run %d rush     %s %s; seated=%s waitlisted=%s taken=%s\n' "$run" "${results[rush.$run]#WRK_RESULT }" \
-    "$(grep '^STATUSES' <<<"$out")" "$seated" "$waiting" "$taken"
+  printf 'run %d rush     %s %s; seated=%s waitlisted=%s taken=%s; over 1 s by tenth of the run: %s\n' "$run" \
+    "${results[rush.$run]#WRK_RESULT }" "$(grep '^STATUSES' <<<"$out")" "$seated" "$waiting" "$taken" \
+    "$(sed -n 's/^SLOW_BY_TENTH //p' <<<"$out")"
   [[ $seated == "$SEATS" && $taken == "$SEATS" ]] || log "CAPACITY BROKEN: $seated seated, taken $taken, of $SEATS"
 
   out=$(driver --url "$BASE/api/v1/me" --method GET --tokens "$WORK/tokens.txt" --count "$STUDENTS" --concurrency "$CONNECTIONS")

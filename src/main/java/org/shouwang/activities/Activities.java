@@ -117,6 +117,10 @@ public class Activities {
 
     /** A seat if one is free, else a place on the waitlist, else refused as full. */
     public ActivityViews.Outcome register(Viewer student, long id) {
+        if (student.studentId() != null && registrations.full(id)) {
+            // Only a published activity fills up, so this tells nothing of one the student may not see.
+            throw new RuleViolation("activity.full");
+        }
         Enrolment enrolment = enrolmentOf(student);
         Activity a = visible(student, id);
         Instant now = clock.instant();
@@ -132,9 +136,7 @@ public class Activities {
         if (!inAudience(a.plan, enrolment)) {
             throw new RuleViolation("activity.notInAudience");
         }
-        RegistrationState state = registrations.take(id, enrolment.studentId(), now);
-        return new ActivityViews.Outcome(state,
-                state == RegistrationState.WAITLISTED ? registrations.waitlistPosition(id, enrolment.studentId()) : null);
+        return registrations.take(id, enrolment.studentId(), now);
     }
 
     /** Gives up a seat (until the cancellation deadline) or a waitlist place (until the start). */

@@ -32,6 +32,12 @@ class Registrations {
         this.jdbc = jdbc;
     }
 
+    /** Seats and waitlist are all taken: a rush of late registrations is answered with one read, no write, no lock. */
+    boolean full(long activityId) {
+        return jdbc.sql("SELECT count(*) FROM activity WHERE id = ? AND taken >= capacity AND waiting >= waitlist_limit")
+                .param(activityId).query(Integer.class).single() > 0;
+    }
+
     Optional<Held> of(long activityId, long studentId) {
         return jdbc.sql("SELECT id, state FROM registration WHERE activity_id = ? AND student_id = ?")
                 .params(activityId, studentId)
@@ -40,17 +46,46 @@ class Registrations {
     }
 
     /**
-     * Takes a seat, else a waitlist place, else refuses: the registration row is written first so
-     * that the lock on the activity row is held only for the counter update and the commit.
+     * Takes a seat, else a waitlist place, else refuses. Only the counter updates lock the activity
+     * row, and each is the last statement before the commit on its path, so the lock every
+     * registration queues for is held as briefly as possible: the registration row is written
+     * first, and whether seats are left is first read without a lock.
      */
-    RegistrationState take(long activityId, long studentId, Instant now) {
-        // Once seats and waitlist are full, a rush of late registrations is answered without a write or a lock.
-        if (jdbc.sql("SELECT count(*) FROM activity WHERE id = ? AND taken >= capacity AND waiting >= waitlist_limit")
-                .param(activityId).query(Integer.class).single() > 0) {
+    ActivityViews.Outcome take(long activityId, long studentId, Instant now) {
+        long id = write(activityId, studentId, now);
+        boolean seatsLeft = jdbc.sql("SELECT count(*) FROM activity WHERE id = ? AND taken < capacity")
+                .param(activityId).query(Integer.class).single() > 0;
+        if (seatsLeft && takeSeat(activityId)) {
+            return new ActivityViews.Outcome(RegistrationState.REGISTERED, null);
+        }
+        jdbc.sql("UPDATE registration SET state = 'WAITLISTED', waitlisted_at = ? WHERE id = ?").params(Timestamps.of(now), id).update();
+        if (jdbc.sql("UPDATE activity SET waiting = waiting + 1 WHERE id = ? AND state = 'PUBLISHED' AND waiting < waitlist_limit")
+                .param(activityId).update() == 0) {
+            if (takeSeat(activityId)) {
+                jdbc.sql("UPDATE registration SET state = 'REGISTERED', waitlisted_at = NULL WHERE id = ?").param(id).update();
+                return new ActivityViews.Outcome(RegistrationState.REGISTERED, null);
+            }
             throw new RuleViolation("activity.full");
         }
+        // The lock is ours now: a seat freed since the read above (nobody was waiting then) is this one's.
+        if (jdbc.sql("UPDATE activity SET taken = taken + 1, waiting = waiting - 1 WHERE id = ? AND taken < capacity")
+                .param(activityId).update() == 1) {
+            jdbc.sql("UPDATE registration SET state = 'REGISTERED', waitlisted_at = NULL WHERE id = ?").param(id).update();
+            return new ActivityViews.Outcome(RegistrationState.REGISTERED, null);
+        }
+        // The newest on the waitlist: its place is the number waiting.
+        return new ActivityViews.Outcome(RegistrationState.WAITLISTED,
+                jdbc.sql("SELECT waiting FROM activity WHERE id = ?").param(activityId).query(Integer.class).single());
+    }
+
+    private boolean takeSeat(long activityId) {
+        return jdbc.sql("UPDATE activity SET taken = taken + 1 WHERE id = ? AND state = 'PUBLISHED' AND taken < capacity")
+                .param(activityId).update() == 1;
+    }
+
+    /** A new registration row, or a cancelled one taken up again; refuses one still held. */
+    private long write(long activityId, long studentId, Instant now) {
         Optional<Held> held = of(activityId, studentId);
-        long id;
         if (held.isPresent()) {
             if (held.get().state() != RegistrationState.CANCELLED || jdbc.sql("""
                             UPDATE registration SET state = 'REGISTERED', registered_at = ?, waitlisted_at = NULL, promoted_at = NULL,
@@ -59,28 +94,16 @@ class Registrations {
                     .params(Timestamps.of(now), held.get().id()).update() == 0) {
                 throw new RuleViolation("activity.alreadyRegistered");
             }
-            id = held.get().id();
-        } else {
-            try {
-                KeyHolder keys = new GeneratedKeyHolder();
-                jdbc.sql("INSERT INTO registration (activity_id, student_id, state, registered_at) VALUES (?, ?, 'REGISTERED', ?)")
-                        .params(activityId, studentId, Timestamps.of(now)).update(keys, "id");
-                id = keys.getKeyAs(Number.class).longValue();
-            } catch (DuplicateKeyException e) {
-                throw new RuleViolation("activity.alreadyRegistered");
-            }
+            return held.get().id();
         }
-        if (jdbc.sql("UPDATE activity SET taken = taken + 1 WHERE id = ? AND state = 'PUBLISHED' AND taken < capacity")
-                .param(activityId).update() == 1) {
-            return RegistrationState.REGISTERED;
+        try {
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO registration (activity_id, student_id, state, registered_at) VALUES (?, ?, 'REGISTERED', ?)")
+                    .params(activityId, studentId, Timestamps.of(now)).update(keys, "id");
+            return keys.getKeyAs(Number.class).longValue();
+        } catch (DuplicateKeyException e) {
+            throw new RuleViolation("activity.alreadyRegistered");
         }
-        if (jdbc.sql("UPDATE activity SET waiting = waiting + 1 WHERE id = ? AND state = 'PUBLISHED' AND waiting < waitlist_limit")
-                .param(activityId).update() == 1) {
-            jdbc.sql("UPDATE registration SET state = 'WAITLISTED', waitlisted_at = ? WHERE id = ?")
-                    .params(Timestamps.of(now), id).update();
-            return RegistrationState.WAITLISTED;
-        }
-        throw new RuleViolation("activity.full");
     }
 
     /**
