@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shouwang.DemoUsers;
@@ -149,17 +148,4 @@ class ActivitiesBrowserTest extends BrowserTest {
                         + " f.value = value; f.dispatchEvent(new Event('change', {bubbles: true})); }", fields);
     }
 
-    /** Clicks what a person would tap: scrolled to the middle of the screen first. */
-    private void click(By locator) {
-        WebElement element = waitFor(locator);
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", element);
-        element.click();
-    }
-
-    private void assertNoSidewaysScroll() {
-        Object overflow = ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
-        assertThat(overflow).as("the page scrolls sideways").isEqualTo(false);
-    }
 }

@@ -1,26 +1,17 @@
 package org.shouwang.browser;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shouwang.DemoUsers;
@@ -56,18 +47,7 @@ class CheckInBrowserTest extends BrowserTest {
 
     @BeforeAll
     void startPhone() throws IOException {
-        Path profile = Files.createTempDirectory(Path.of("target"), "chromium-phone-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--no-first-run", "--no-default-browser-check", "--window-size=390,844",
-                "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        phone = new ChromeDriver(service, options);
-        phone.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        phone = newBrowser(390, 844);
     }
 
     @AfterAll
@@ -107,7 +87,7 @@ class CheckInBrowserTest extends BrowserTest {
         assertThat(phone.getCurrentUrl()).contains("/activities/" + id + "/check-in?t=");
         assertThat(phone.findElement(By.id("scanned-title")).getText()).isEqualTo("求是讲堂：扫码签到演示");
         assertNoSidewaysScroll(phone);
-        phoneScreenshot("phone-checkin-button");
+        screenshot(phone, "phone-checkin-button");
         ((JavascriptExecutor) phone).executeScript(
                 "arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", button);
         button.click();
@@ -116,7 +96,7 @@ class CheckInBrowserTest extends BrowserTest {
         assertThat(done.getText()).startsWith("签到成功");
         assertThat(phone.findElement(By.id("my-attendance-state")).getAttribute("data-state")).isEqualTo("PRESENT");
         assertNoSidewaysScroll(phone);
-        phoneScreenshot("phone-checked-in");
+        screenshot(phone, "phone-checked-in");
 
         // The organiser's screen counts them without a reload, and shows a fresh code.
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("checked-in-count"), "1"));
@@ -190,30 +170,4 @@ class CheckInBrowserTest extends BrowserTest {
         }
     }
 
-    /** Saves the whole page, not only what fits the screen. */
-    private void wholePage(String name) throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
-        long chrome = (Long) js.executeScript("return window.outerHeight - window.innerHeight;");
-        long height = (Long) js.executeScript("return document.documentElement.scrollHeight;");
-        resize(before.getWidth(), (int) Math.min(height + chrome, 4000));
-        try {
-            screenshot(name);
-        } finally {
-            resize(before.getWidth(), before.getHeight());
-        }
-    }
-
-    private void phoneScreenshot(String name) throws IOException {
-        byte[] png = ((TakesScreenshot) phone).getScreenshotAs(OutputType.BYTES);
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.write(target.resolve(name + ".png"), png);
-    }
-
-    private static void assertNoSidewaysScroll(WebDriver driver) {
-        Object overflow = ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
-        assertThat(overflow).as("the page scrolls sideways").isEqualTo(false);
-    }
 }

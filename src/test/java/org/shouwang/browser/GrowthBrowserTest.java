@@ -1,13 +1,11 @@
 package org.shouwang.browser;
 
-import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.shouwang.activities.ActivityType;
 import org.shouwang.activities.FiveEducation;
 import org.shouwang.activities.GrowthRecords;
@@ -111,29 +109,4 @@ class GrowthBrowserTest extends BrowserTest {
         return (Boolean) ((JavascriptExecutor) browser).executeScript("return !!document.querySelector('#counts-chart canvas');");
     }
 
-    private void click(By locator) {
-        WebElement element = waitFor(locator);
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", element);
-        element.click();
-    }
-
-    private void assertNoSidewaysScroll() {
-        Object overflow = ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
-        assertThat(overflow).as("the page scrolls sideways").isEqualTo(false);
-    }
-
-    private void wholePage(String name) throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
-        long chrome = (Long) js.executeScript("return window.outerHeight - window.innerHeight;");
-        long height = (Long) js.executeScript("return document.documentElement.scrollHeight;");
-        resize(before.getWidth(), (int) Math.min(height + chrome, 4000));
-        try {
-            screenshot(name);
-        } finally {
-            resize(before.getWidth(), before.getHeight());
-        }
-    }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -108,17 +107,6 @@ class RequestEscalationBrowserTest extends BrowserTest {
         open("/requests/" + id);
         assertThat(waitFor(By.id("request-summary")).getText()).contains("学工部督办");
         screenshot("request-supervised");
-    }
-
-    private WebElement click(By locator) {
-        WebElement element = scrollTo(waitFor(locator));
-        element.click();
-        return element;
-    }
-
-    private WebElement scrollTo(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        return element;
     }
 
     private static Instant at(String shanghai) {

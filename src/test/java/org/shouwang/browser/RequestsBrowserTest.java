@@ -209,20 +209,6 @@ class RequestsBrowserTest extends BrowserTest {
         }
     }
 
-    /** Saves the whole page, not only what fits the screen: the window grows to the page's height for the picture. */
-    private void wholePage(String name) throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
-        long chrome = (Long) js.executeScript("return window.outerHeight - window.innerHeight;");
-        long height = (Long) js.executeScript("return document.documentElement.scrollHeight;");
-        resize(before.getWidth(), (int) Math.min(height + chrome, 4000));
-        try {
-            screenshot(name);
-        } finally {
-            resize(before.getWidth(), before.getHeight());
-        }
-    }
-
     /** Opens a collapsed action, types and sends it. */
     private void step(String action, String field, String text, String submit) {
         click(By.cssSelector("#" + action + " > summary"));
@@ -230,25 +216,9 @@ class RequestsBrowserTest extends BrowserTest {
         click(By.id(submit));
     }
 
-    /** Clicks what a person would tap: scrolled to the middle of the screen first, as a thumb would bring it there. */
-    private void click(By locator) {
-        scrollTo(waitFor(locator)).click();
-    }
-
-    private WebElement scrollTo(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", element);
-        return element;
-    }
-
     private boolean photoLoaded() {
         return new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "var i = document.querySelector('#timeline img.req-photo'); return i.complete && i.naturalWidth > 0;"));
-    }
-
-    private void assertNoSidewaysScroll() {
-        Object overflow = ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
-        assertThat(overflow).as("the page scrolls sideways").isEqualTo(false);
     }
 
     /** A picture of a wet floor as a phone takes it: large, and full of detail that does not compress. */

@@ -80,13 +80,6 @@ class ResponsibilityListBrowserTest extends BrowserTest {
         screenshot("calendar");
     }
 
-    /** Clicks an element once it is scrolled to the middle of the window, clear of anything fixed at the edges. */
-    private void click(By locator) {
-        WebElement element = browser.findElement(locator);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
-    }
-
     /** Takes the clause out again, so that routing stays as the demo list has it for the other tests. */
     @AfterEach
     void restoreTheList() {

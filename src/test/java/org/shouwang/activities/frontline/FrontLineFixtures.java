@@ -33,10 +33,10 @@ import org.springframework.stereotype.Component;
  * held is planned with the clock set back, so that it is over by now.
  */
 @Component
-class FrontLineFixtures {
+public class FrontLineFixtures {
 
     static final ZoneId CAMPUS = ZoneId.of("Asia/Shanghai");
-    static final String PASSWORD = "Leader2026";
+    public static final String PASSWORD = "Leader2026";
 
     private final Activities activities;
     private final CheckIns checkIns;
@@ -55,7 +55,7 @@ class FrontLineFixtures {
     }
 
     /** A new leader account (no staff record, like the demo leader), its first password already changed. */
-    Viewer leader() {
+    public Viewer leader() {
         String username = "leader-" + UUID.randomUUID().toString().substring(0, 8);
         Account account = accounts.create(users.viewer("admin"),
                 new Accounts.Draft(username, "校领导" + username.substring(7), null, Set.of(Role.LEADER), null, "Initial2026"));
@@ -85,7 +85,7 @@ class FrontLineFixtures {
      * A dinner meeting that took place {@code daysAgo} days ago: planned and registered for with the
      * clock set back before it, the first {@code present} of the students checked in during it.
      */
-    long held(Viewer leader, String title, int daysAgo, List<Viewer> students, int present) {
+    public long held(Viewer leader, String title, int daysAgo, List<Viewer> students, int present) {
         Instant now = Instant.now();
         Instant starts = now.minus(Duration.ofDays(daysAgo)).truncatedTo(ChronoUnit.HOURS);
         try {
@@ -106,7 +106,7 @@ class FrontLineFixtures {
     }
 
     /** Students with opened accounts, {@code skip} in, so that tests pick different ones. */
-    List<Viewer> students(int skip, int count) {
+    public List<Viewer> students(int skip, int count) {
         return jdbc.query("""
                         SELECT a.id, a.username, a.display_name, a.student_id FROM account a
                         WHERE a.student_id IS NOT NULL ORDER BY a.id LIMIT ? OFFSET ?""",
@@ -114,15 +114,15 @@ class FrontLineFixtures {
                         Set.of(Role.STUDENT), rs.getLong("student_id"), null, null), count, skip);
     }
 
-    String numberOf(Viewer student) {
+    public String numberOf(Viewer student) {
         return jdbc.queryForObject("SELECT student_number FROM student WHERE id = ?", String.class, student.studentId());
     }
 
-    static int yearOf(Instant instant) {
+    public static int yearOf(Instant instant) {
         return LocalDate.ofInstant(instant, CAMPUS).getYear();
     }
 
-    Instant startsAt(long activityId) {
+    public Instant startsAt(long activityId) {
         return jdbc.queryForObject("SELECT starts_at FROM activity WHERE id = ?", java.time.OffsetDateTime.class, activityId).toInstant();
     }
 }
