@@ -296,7 +296,7 @@ public class Activities {
         if (plan.audienceBuildingId() != null && !buildings.containsKey(plan.audienceBuildingId())) {
             problems.add(new InvalidInput.Problem("audienceBuildingId", "activity.unknownPlace"));
         }
-        if (plan.audienceCollegeId() != null && people.colleges().stream().noneMatch(c -> c.id() == plan.audienceCollegeId())) {
+        if (plan.audienceCollegeId() != null && !people.collegeNames().containsKey(plan.audienceCollegeId())) {
             problems.add(new InvalidInput.Problem("audienceCollegeId", "activity.unknownCollege"));
         }
         if (plan.leaderAccountId() != null && !accounts.holding(Role.LEADER, null).contains(plan.leaderAccountId())) {

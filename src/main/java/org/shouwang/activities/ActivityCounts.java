@@ -180,7 +180,7 @@ public class ActivityCounts {
                     names.put(e.name(), messages.getMessage("growth.education." + e.name(), null, locale));
                 }
             }
-            case COLLEGE -> people.colleges().forEach(c -> names.put(String.valueOf(c.id()), c.name()));
+            case COLLEGE -> people.collegeNames().forEach((id, name) -> names.put(String.valueOf(id), name));
             case BUILDING -> residence.buildingNames().forEach((id, name) -> names.put(String.valueOf(id), name));
             default -> {
                 return key -> NONE.equals(key) ? none : key;

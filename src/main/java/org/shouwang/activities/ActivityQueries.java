@@ -216,8 +216,7 @@ public class ActivityQueries {
 
     private String audienceTarget(ActivityDraft plan, Map<Long, String> buildings) {
         return switch (plan.audience()) {
-            case COLLEGE -> people.colleges().stream().filter(c -> c.id() == plan.audienceCollegeId()).map(c -> c.name())
-                    .findFirst().orElse(null);
+            case COLLEGE -> people.collegeNames().get(plan.audienceCollegeId());
             case GRADE -> String.valueOf(plan.audienceGrade());
             case BUILDING -> buildings.get(plan.audienceBuildingId());
             default -> null;

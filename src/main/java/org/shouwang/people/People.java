@@ -58,6 +58,15 @@ public class People implements PersonDirectory {
                 .list();
     }
 
+    /** Every college's name by id, in code order, without the counts: for other modules' checks and labels. */
+    public Map<Long, String> collegeNames() {
+        Map<Long, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, name FROM college ORDER BY code").query(rs -> {
+            names.put(rs.getLong("id"), rs.getString("name"));
+        });
+        return names;
+    }
+
     public Structure.College college(long id) {
         return colleges().stream().filter(c -> c.id() == id).findFirst().orElseThrow(() -> new NotFoundException("college", id));
     }
