@@ -13,9 +13,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Seats and waitlist places. Every change of a seat counter is one conditional update of the
- * activity row, which also locks it until the transaction ends; every path takes that lock before
- * it touches a registration row, so that cancellations, leaves and promotions are serial per
- * activity and a waitlisted student is promoted exactly once.
+ * activity row, which also locks it until the transaction ends. Cancellations, leaves and
+ * promotions take that lock before they touch a registration row, so they are serial per activity
+ * and a waitlisted student is promoted exactly once; a registration writes its own row first (no
+ * other path touches a row before it is committed) and takes the lock last.
  */
 @Repository
 class Registrations {
