@@ -27,6 +27,7 @@ import org.shouwang.identity.Accounts;
 import org.shouwang.people.People;
 import org.shouwang.residence.Residence;
 import org.shouwang.shared.InvalidInput;
+import org.shouwang.shared.MessageArguments;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Page;
 import org.shouwang.shared.Role;
@@ -155,7 +156,7 @@ class ActivitiesController {
         } catch (InvalidInput invalid) {
             return form(form, null, fieldErrors(invalid), model);
         } catch (RuleViolation violation) {
-            return form(form, null, Map.of("form", text(violation.code(), plain(violation.args()))), model);
+            return form(form, null, Map.of("form", text(violation.code(), MessageArguments.plain(violation.args()))), model);
         }
     }
 
@@ -255,7 +256,7 @@ class ActivitiesController {
     private Map<String, String> fieldErrors(InvalidInput invalid) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (InvalidInput.Problem p : invalid.problems()) {
-            errors.putIfAbsent(FIELDS.contains(p.field()) ? p.field() : "form", text(p.code(), plain(p.args())));
+            errors.putIfAbsent(FIELDS.contains(p.field()) ? p.field() : "form", text(p.code(), MessageArguments.plain(p.args())));
         }
         return errors;
     }
@@ -313,20 +314,9 @@ class ActivitiesController {
         }
     }
 
-    /** Numbers in a message as written: 100000, not 100,000. */
-    static Object[] plain(Object[] args) {
-        Object[] words = args == null ? new Object[0] : args.clone();
-        for (int i = 0; i < words.length; i++) {
-            if (words[i] instanceof Number n) {
-                words[i] = n.toString();
-            }
-        }
-        return words;
-    }
-
     /** A state named in a reason (not possible while the activity is SUBMITTED) in the reader's language. */
     Object[] readable(Object[] args) {
-        Object[] words = plain(args);
+        Object[] words = MessageArguments.plain(args);
         for (int i = 0; i < words.length; i++) {
             if (words[i] instanceof String s && parse(ActivityState.class, s) != null) {
                 words[i] = text("activity.state." + s);

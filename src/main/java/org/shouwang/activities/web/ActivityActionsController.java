@@ -11,6 +11,7 @@ import org.shouwang.activities.ActivityViews;
 import org.shouwang.activities.CheckIns;
 import org.shouwang.activities.RegistrationState;
 import org.shouwang.shared.InvalidInput;
+import org.shouwang.shared.MessageArguments;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
 import org.springframework.context.MessageSource;
@@ -133,7 +134,7 @@ class ActivityActionsController {
             refused(flash, action, typed, text(violation.code(), readable(violation.args())));
         } catch (InvalidInput invalid) {
             refused(flash, action, typed, invalid.problems().stream()
-                    .map(p -> label(p.field()) + text(p.code(), ActivitiesController.plain(p.args())))
+                    .map(p -> label(p.field()) + text(p.code(), MessageArguments.plain(p.args())))
                     .collect(Collectors.joining(" ")));
         }
         return "redirect:" + ("pending".equals(back) ? "/activities?scope=PENDING" : "/activities/" + id);
@@ -152,7 +153,7 @@ class ActivityActionsController {
     }
 
     private Object[] readable(Object[] args) {
-        Object[] words = ActivitiesController.plain(args);
+        Object[] words = MessageArguments.plain(args);
         for (int i = 0; i < words.length; i++) {
             if (words[i] instanceof String s && ActivitiesController.parse(ActivityState.class, s) != null) {
                 words[i] = text("activity.state." + s);

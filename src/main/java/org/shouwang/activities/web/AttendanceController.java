@@ -13,6 +13,7 @@ import org.shouwang.activities.AttendanceQueries;
 import org.shouwang.activities.Attendances;
 import org.shouwang.activities.CheckIns;
 import org.shouwang.shared.InvalidInput;
+import org.shouwang.shared.MessageArguments;
 import org.shouwang.shared.Photo;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
@@ -241,6 +242,6 @@ class AttendanceController {
     }
 
     private String text(String code, Object... args) {
-        return messages.getMessage(code, CheckInFormats.plain(args), LocaleContextHolder.getLocale());
+        return messages.getMessage(code, MessageArguments.plain(args), LocaleContextHolder.getLocale());
     }
 }

@@ -10,6 +10,7 @@ import org.shouwang.activities.CheckIns;
 import org.shouwang.activities.PersonalCodes;
 import org.shouwang.activities.QrCode;
 import org.shouwang.shared.InvalidInput;
+import org.shouwang.shared.MessageArguments;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
@@ -207,6 +208,6 @@ class CheckInController {
     }
 
     private String text(String code, Object... args) {
-        return messages.getMessage(code, CheckInFormats.plain(args), LocaleContextHolder.getLocale());
+        return messages.getMessage(code, MessageArguments.plain(args), LocaleContextHolder.getLocale());
     }
 }

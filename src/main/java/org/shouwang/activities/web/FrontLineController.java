@@ -7,6 +7,7 @@ import java.util.Set;
 import org.shouwang.activities.FrontLine;
 import org.shouwang.activities.FrontLineViews;
 import org.shouwang.shared.InvalidInput;
+import org.shouwang.shared.MessageArguments;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
@@ -152,23 +153,12 @@ class FrontLineController {
     private Map<String, String> errors(InvalidInput invalid, Set<String> fields) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (InvalidInput.Problem p : invalid.problems()) {
-            errors.putIfAbsent(fields.contains(p.field()) ? p.field() : "form", text(p.code(), plain(p.args())));
+            errors.putIfAbsent(fields.contains(p.field()) ? p.field() : "form", text(p.code(), MessageArguments.plain(p.args())));
         }
         return errors;
     }
 
-    /** Numbers in a message as written: 2000, not 2,000. */
-    private static Object[] plain(Object[] args) {
-        Object[] words = args.clone();
-        for (int i = 0; i < words.length; i++) {
-            if (words[i] instanceof Number n) {
-                words[i] = n.toString();
-            }
-        }
-        return words;
-    }
-
     private String text(String code, Object... args) {
-        return messages.getMessage(code, plain(args), LocaleContextHolder.getLocale());
+        return messages.getMessage(code, MessageArguments.plain(args), LocaleContextHolder.getLocale());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.shouwang.shared.InvalidInput;
+import org.shouwang.shared.MessageArguments;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
 import org.shouwang.tickets.Satisfaction;
@@ -196,7 +197,7 @@ class RequestActionsController {
 
     /** The message after the name of its field (Reason: please write something.), or alone when the field has no name on the page. */
     private String describe(InvalidInput.Problem problem, String action) {
-        String message = text(problem.code(), RequestsController.plain(problem.args()));
+        String message = text(problem.code(), MessageArguments.plain(problem.args()));
         String field = !"text".equals(problem.field()) ? problem.field() : switch (action) {
             case "REPLY" -> "reply";
             case "STUDENT_REPLY" -> "message";
@@ -210,7 +211,7 @@ class RequestActionsController {
 
     /** A state named in a reason (cannot do that while it is DISPATCHED) in the user's language. */
     private Object[] readable(Object[] args) {
-        Object[] words = RequestsController.plain(args);
+        Object[] words = MessageArguments.plain(args);
         for (int i = 0; i < words.length; i++) {
             if (words[i] instanceof String s && RequestsController.parse(TicketState.class, s) != null) {
                 words[i] = text("ticket.state." + s);

@@ -15,6 +15,7 @@ import org.shouwang.people.People;
 import org.shouwang.residence.Residence;
 import org.shouwang.residence.ResidenceViews;
 import org.shouwang.shared.InvalidInput;
+import org.shouwang.shared.MessageArguments;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Page;
 import org.shouwang.shared.Role;
@@ -303,13 +304,13 @@ class RequestsController {
         Map<String, String> errors = new LinkedHashMap<>();
         for (InvalidInput.Problem p : invalid.problems()) {
             String field = form.fieldOf(p.field());
-            errors.putIfAbsent(FIELDS.contains(field) ? field : "form", text(p.code(), plain(p.args())));
+            errors.putIfAbsent(FIELDS.contains(field) ? field : "form", text(p.code(), MessageArguments.plain(p.args())));
         }
         return errors;
     }
 
     private Map<String, String> formError(RuleViolation violation) {
-        return Map.of("form", text(violation.code(), plain(violation.args())));
+        return Map.of("form", text(violation.code(), MessageArguments.plain(violation.args())));
     }
 
     private void submittedFlash(RedirectAttributes flash, TicketViews.Submitted submitted, String code) {
@@ -371,17 +372,6 @@ class RequestsController {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /** Numbers in a message as written: 2000, not 2,000. */
-    static Object[] plain(Object[] args) {
-        Object[] words = args.clone();
-        for (int i = 0; i < words.length; i++) {
-            if (words[i] instanceof Number n) {
-                words[i] = n.toString();
-            }
-        }
-        return words;
     }
 
     private String text(String code, Object... args) {
