@@ -31,9 +31,14 @@ public class DemoCampus {
     private final DemoResponsibilities responsibilities;
     private final DemoRequests requests;
     private final DemoActivities activities;
+    private final org.springframework.beans.factory.ObjectProvider<DemoSection> sections;
+    private final org.springframework.security.core.userdetails.UserDetailsService users;
 
     DemoCampus(CampusWriter writer, Accounts accounts, JdbcTemplate jdbc, DemoCalendar calendar,
-               DemoResponsibilities responsibilities, DemoRequests requests, DemoActivities activities) {
+               DemoResponsibilities responsibilities, DemoRequests requests, DemoActivities activities,
+               org.springframework.beans.factory.ObjectProvider<DemoSection> sections, org.springframework.security.core.userdetails.UserDetailsService users) {
+        this.sections = sections;
+        this.users = users;
         this.requests = requests;
         this.activities = activities;
         this.calendar = calendar;
@@ -88,6 +93,12 @@ public class DemoCampus {
         studentAccount("student", student, hash);
         studentAccount("buildingleader", leader, hash);
         studentAccount("floorleader", floorLeader, hash);
+        studentAccount("inspector", id("""
+                SELECT min(b.occupant_id) FROM bed b JOIN room r ON r.id = b.room_id JOIN floor f ON f.id = r.floor_id
+                WHERE f.building_id = ? AND f.number = 2 AND b.occupant_id <> ?
+                  AND b.occupant_id NOT IN (SELECT leader_student_id FROM floor WHERE leader_student_id IS NOT NULL)""",
+                buildingId, student), hash);
+        staffAccount("police", "社区警务室 王警官", null, null, hash);
 
         accounts.openStudentAccounts(null, password);
         Viewer admin = viewer("admin");
@@ -107,6 +118,13 @@ public class DemoCampus {
                 rs -> { accounts.setLeaderRole(rs.getLong(1), Role.BUILDING_LEADER, true); });
         jdbc.query("SELECT leader_student_id FROM floor WHERE leader_student_id IS NOT NULL",
                 rs -> { accounts.setLeaderRole(rs.getLong(1), Role.FLOOR_LEADER, true); });
+        DemoSection.Context context = new DemoSection.Context(seed, students < 1000, this);
+        sections.orderedStream().forEach(section -> section.load(context));
+    }
+
+    /** A demo account as the viewer it signs in as, with its person and department. */
+    Viewer viewerOf(String username) {
+        return ((Viewer.Principal) users.loadUserByUsername(username)).viewer();
     }
 
     /** The demo administrator, as the one who set up the calendar and the list. */
@@ -151,9 +169,11 @@ public class DemoCampus {
         accounts.put("psych", EnumSet.of(Role.PSYCHOLOGY_CENTRE));
         accounts.put("studio", EnumSet.of(Role.STUDIO_STAFF));
         accounts.put("party", EnumSet.of(Role.PARTY_SECRETARY));
+        accounts.put("police", EnumSet.of(Role.POLICE_OFFICER));
         accounts.put("student", EnumSet.of(Role.STUDENT));
         accounts.put("buildingleader", EnumSet.of(Role.STUDENT, Role.BUILDING_LEADER));
         accounts.put("floorleader", EnumSet.of(Role.STUDENT, Role.FLOOR_LEADER));
+        accounts.put("inspector", EnumSet.of(Role.STUDENT));
         return java.util.Collections.unmodifiableMap(accounts);
     }
 }

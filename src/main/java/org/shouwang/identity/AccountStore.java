@@ -36,6 +36,15 @@ class AccountStore {
                 .query(this::row).optional().map(this::withRoles);
     }
 
+    java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, display_name FROM account WHERE id IN (:ids)").param("ids", Set.copyOf(ids))
+                    .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return names;
+    }
+
     Optional<Row> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?").param(id)
                 .query(this::row).optional().map(this::withRoles);

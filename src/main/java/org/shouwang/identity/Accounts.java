@@ -172,6 +172,18 @@ public class Accounts {
         return store.ofStudent(studentId);
     }
 
+    /** An account by its username (staff are named this way on forms: studio members, duty shifts). */
+    @Transactional(readOnly = true)
+    public Optional<Account> byUsername(String username) {
+        return username == null ? Optional.empty() : store.findByUsername(username.strip()).map(AccountStore.Row::account);
+    }
+
+    /** Display names of accounts, for lists that show who did what. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        return store.names(ids);
+    }
+
     public Account get(long id) {
         return store.findById(id).map(AccountStore.Row::account).orElseThrow(() -> new NotFoundException("account", id));
     }

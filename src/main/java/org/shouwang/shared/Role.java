@@ -16,6 +16,8 @@ public enum Role {
     DISPATCH_DESK,
     PSYCHOLOGY_CENTRE,
     STUDIO_STAFF,
+    /** The community police office (社区警务室): keeps the safety log, stands duty shifts. */
+    POLICE_OFFICER,
     PARTY_SECRETARY,
     LEADER,
     ADMIN;
