@@ -27,6 +27,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
+import org.shouwang.shared.QrCode;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

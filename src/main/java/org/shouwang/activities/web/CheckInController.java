@@ -8,7 +8,7 @@ import org.shouwang.activities.AttendanceViews.CodePurpose;
 import org.shouwang.activities.AttendanceViews;
 import org.shouwang.activities.CheckIns;
 import org.shouwang.activities.PersonalCodes;
-import org.shouwang.activities.QrCode;
+import org.shouwang.shared.QrCode;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.MessageArguments;
 import org.shouwang.shared.NotFoundException;

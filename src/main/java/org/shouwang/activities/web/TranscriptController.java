@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.shouwang.activities.GrowthViews;
-import org.shouwang.activities.QrCode;
+import org.shouwang.shared.QrCode;
 import org.shouwang.activities.Transcripts;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Viewer;

@@ -1,4 +1,4 @@
-package org.shouwang.activities;
+package org.shouwang.shared;
 
 import java.util.Map;
 
@@ -17,13 +17,13 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 public final class QrCode {
 
     /** Light modules around the code, as readers expect. */
-    static final int QUIET_ZONE = 2;
+    public static final int QUIET_ZONE = 2;
 
     private QrCode() {
     }
 
     /** The modules, the quiet zone included (medium error correction). */
-    static BitMatrix matrix(String text) {
+    public static BitMatrix matrix(String text) {
         try {
             return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.MARGIN, QUIET_ZONE, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
