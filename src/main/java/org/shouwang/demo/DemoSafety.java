@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * buildings (high-power appliances, e-bikes charged indoors, attempted phone fraud, thefts,
  * quarrels mediated…), recorded by the demo account {@code police} through {@link SafetyLog}, with
  * actions taken and most of them closed. Some name the demo {@code counsellor}, whose students they
- * concern, so the counsellor sees those and nothing else. A few incidents on the small test campus.
+ * concern, so the counsellor sees those and nothing else. Six incidents on the small test campus.
  */
 @Component
 @Order(60)
@@ -96,7 +96,7 @@ class DemoSafety implements DemoSection {
         if (buildings.isEmpty()) {
             return;
         }
-        int count = context.small() ? 4 : 20;
+        int count = context.small() ? 6 : 20;
         LocalDateTime now = CampusTime.now(clock).toLocalDateTime();
         List<String[]> counsellorsStudents = jdbc.query("""
                         SELECT s.student_number, r.number FROM student s JOIN class_group c ON c.id = s.class_id
@@ -120,8 +120,8 @@ class DemoSafety implements DemoSection {
             for (int k = 0; k < scenario.roles().size() && k < residents.size(); k++) {
                 involved.add(new IncidentDraft.Involved(residents.get(k)[0], scenario.roles().get(k)));
             }
-            // Spread over the past month, the newest a few hours ago, in the evening or at night mostly.
-            int daysAgo = (int) Math.round((double) i * 29 / Math.max(1, count - 1));
+            // Spread over the past month, oldest first (so numbers follow time), the newest a few hours ago.
+            int daysAgo = (int) Math.round((double) (count - 1 - i) * 29 / Math.max(1, count - 1));
             LocalDateTime occurred = now.minusDays(daysAgo).withHour(8 + random.nextInt(15)).withMinute(random.nextInt(60))
                     .withSecond(0).withNano(0);
             if (!occurred.isBefore(now)) {

@@ -66,6 +66,18 @@ class SafetyLogTests {
     }
 
     @Test
+    void theDemoLogHoldsIncidentsThePoliceRecordedSomeNamingTheCounsellor() {
+        long police = users.viewer("police").accountId();
+        long counsellor = users.viewer("counsellor").accountId();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM safety_incident WHERE recorded_by = ?", Integer.class, police))
+                .isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM safety_incident_action WHERE account_id = ?", Integer.class, police))
+                .isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM safety_incident_named WHERE account_id = ?", Integer.class, counsellor))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void thePoliceOfficeRecordsAnIncidentWithItsPeopleAndAppendsActionsUntilItIsClosed() {
         IncidentViews.Incident incident = record("police", "宿舍使用热得快", List.of("counsellor"));
 
@@ -132,6 +144,9 @@ class SafetyLogTests {
         assertThatThrownBy(() -> safety.addAction(users.viewer("counsellor"), named.id(), new IncidentDraft.Action(null, "已知悉")))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> record("counsellor", "辅导员登记", List.of())).isInstanceOf(NotFoundException.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM notification WHERE notice_key = ? AND account_id = ? AND message_code = 'safety.notice.named'",
+                Integer.class, "safety-named-" + named.id(), users.viewer("counsellor").accountId()) == 1);
     }
 
     @Test
