@@ -61,6 +61,7 @@ class SafetyBrowserTest extends BrowserTest {
         click(By.id("incident-save"));
         waitFor(By.id("description-error"));
         assertThat(browser.findElement(By.id("description-error")).getText()).isNotBlank();
+        wholePage("safety-new-error");
         type(By.id("description"), "巡查发现学生将电动车电池带入楼道插座充电，已现场制止。");
         click(By.id("incident-save"));
         waitForText(By.id("flash-success"), "已登记");

@@ -130,6 +130,12 @@ class SafetyApiTests {
                     .andExpect(content().string(not(containsString("id=\"safety-new\""))));
             mvc.perform(get("/safety/new").with(users.as(username))).andExpect(status().isNotFound());
         }
+        mvc.perform(post("/safety").with(users.as("counsellor")).with(csrf()).param("category", "THEFT")
+                .param("description", "辅导员登记")).andExpect(status().isNotFound());
+        mvc.perform(post("/safety/" + named + "/actions").with(users.as("counsellor")).with(csrf()).param("text", "已知悉"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/safety/" + named + "/close").with(users.as("leader")).with(csrf()).param("note", "结"))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/safety/incidents").with(users.as("student"))).andExpect(status().isNotFound());
         mvc.perform(get("/safety").with(users.as("student"))).andExpect(status().isNotFound());
         mvc.perform(post("/api/v1/safety/incidents").with(users.as("student")).with(csrf())
