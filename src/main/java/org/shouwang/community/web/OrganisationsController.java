@@ -1,7 +1,7 @@
 package org.shouwang.community.web;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +50,7 @@ class OrganisationsController {
 
     @GetMapping("/organisations")
     String list(Viewer viewer, Model model) {
-        Map<OrganisationKind, List<OrganisationViews.Summary>> byKind = new LinkedHashMap<>();
+        Map<OrganisationKind, List<OrganisationViews.Summary>> byKind = new EnumMap<>(OrganisationKind.class);
         for (OrganisationViews.Summary s : organisations.list()) {
             byKind.computeIfAbsent(s.kind(), k -> new java.util.ArrayList<>()).add(s);
         }

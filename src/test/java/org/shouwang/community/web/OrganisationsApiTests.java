@@ -74,12 +74,12 @@ class OrganisationsApiTests {
                 .andExpect(jsonPath("$.members[0].studentNumber").value(nullValue()))
                 .andExpect(jsonPath("$.pastMembers", hasSize(0)));
 
-        mvc.perform(json(post("/api/v1/organisations/" + id + "/members/" + newTerm + "/end"), "{}", "headteacher"))
-                .andExpect(status().isNoContent());
         mvc.perform(json(post("/api/v1/organisations/" + id + "/members/" + newTerm + "/end"),
                         "{\"termEnd\":\"" + CampusTime.today(clock).minusDays(2) + "\"}", "headteacher"))
-                .andExpect(status().isNoContent());
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("termEnd"));
         mvc.perform(json(post("/api/v1/organisations/" + id + "/members/" + newTerm + "/end"), "{}", "headteacher"))
+                .andExpect(status().isNoContent());
+        mvc.perform(json(post("/api/v1/organisations/" + id + "/members/" + memberId + "/end"), "{}", "headteacher"))
                 .andExpect(status().isConflict());
         mvc.perform(get("/api/v1/organisations").with(users.as("student")))
                 .andExpect(status().isOk())
