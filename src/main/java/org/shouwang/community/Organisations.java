@@ -41,6 +41,10 @@ public class Organisations {
     static final int NAME_MAX = 100;
     static final int TEXT_MAX = 4000;
 
+    /** Kinds in the order of {@link OrganisationKind}: the principal-assistant group first, clubs and others last. */
+    private static final String KIND_ORDER = " CASE kind WHEN 'PRINCIPAL_ASSISTANTS' THEN 0 WHEN 'SELF_DISCIPLINE' THEN 1"
+            + " WHEN 'VETERANS' THEN 2 WHEN 'CLUB' THEN 3 ELSE 4 END";
+
     /** How many of an organisation's activities its page shows. */
     static final int ACTIVITIES_SHOWN = 100;
 
@@ -70,7 +74,7 @@ public class Organisations {
                         SELECT o.id, o.name, o.kind, o.advisor_account_id,
                                (SELECT count(*) FROM organisation_member m WHERE m.organisation_id = o.id
                                   AND m.term_start <= :today AND (m.term_end IS NULL OR m.term_end >= :today))
-                        FROM student_organisation o WHERE o.active ORDER BY o.kind, o.name""")
+                        FROM student_organisation o WHERE o.active ORDER BY """ + KIND_ORDER + ", o.name")
                 .param("today", today())
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5)})
                 .list();
@@ -123,7 +127,7 @@ public class Organisations {
                         SELECT o.id, o.name, o.kind, m.position, m.term_start, m.term_end
                         FROM organisation_member m JOIN student_organisation o ON o.id = m.organisation_id
                         WHERE m.student_id = :s AND o.active AND (m.term_end IS NULL OR m.term_end >= :today)
-                        ORDER BY o.kind, o.name, m.term_start""")
+                        ORDER BY """ + KIND_ORDER + ", o.name, m.term_start")
                 .param("s", viewer.studentId()).param("today", today())
                 .query((rs, n) -> new OrganisationViews.Membership(rs.getLong(1), rs.getString(2),
                         OrganisationKind.valueOf(rs.getString(3)), Position.valueOf(rs.getString(4)),
@@ -138,7 +142,7 @@ public class Organisations {
             return List.of();
         }
         List<Object[]> rows = jdbc.sql("SELECT id, name, kind, advisor_account_id FROM student_organisation WHERE NOT active"
-                        + " ORDER BY kind, name")
+                        + " ORDER BY " + KIND_ORDER + ", name")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)}).list();
         Map<Long, String> advisors = accounts.names(rows.stream().map(r -> (Long) r[3]).toList());
         return rows.stream().map(r -> new OrganisationViews.Summary((Long) r[0], (String) r[1],
@@ -447,6 +451,8 @@ public class Organisations {
         if (!manager.isAdmin() && o.advisorAccountId() != manager.accountId()) {
             throw new NotFoundException("organisation", organisationId);
         }
+        // One change to an organisation's members at a time: two appointments of one student cannot both pass the overlap check.
+        jdbc.sql("SELECT id FROM student_organisation WHERE id = ? FOR UPDATE").param(organisationId).query(Long.class).single();
         if (!o.active()) {
             throw new RuleViolation("organisation.inactive");
         }

@@ -8,17 +8,20 @@ import org.openqa.selenium.support.ui.Select;
 import org.shouwang.community.OrganisationViews;
 import org.shouwang.community.Organisations;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Student organisations as people click through them: a student on a phone finds their own club on
  * top of the directory; the self-discipline committee's advisor opens its page, sees the inspector
- * among the members and starts an activity for the committee with the organiser filled in.
+ * among the members and starts an activity for the committee with the organiser filled in; then, on
+ * a phone, appoints a new member after a mistyped student number.
  */
 class OrganisationsBrowserTest extends BrowserTest {
 
     @Autowired Organisations organisations;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void aStudentFindsTheirClubAndTheAdvisorStartsAnActivityForTheCommittee() throws IOException {
@@ -53,5 +56,22 @@ class OrganisationsBrowserTest extends BrowserTest {
         assertThat(new Select(browser.findElement(By.id("organiserKind"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("STUDENT_ORGANISATION");
         assertThat(browser.findElement(By.id("organiser")).getAttribute("value")).isEqualTo("学生社区自律委员会");
+
+        // On a phone, the advisor appoints a new member: a wrong student number is told beside the field.
+        String newcomer = jdbc.queryForObject("""
+                SELECT min(s.student_number) FROM student s WHERE s.id NOT IN (SELECT student_id FROM organisation_member)""",
+                String.class);
+        resize(390, 844);
+        open("/organisations/" + committee);
+        type(By.id("studentNumber"), "0000000000");
+        click(By.id("appoint-submit"));
+        assertThat(waitFor(By.id("studentNumber-error")).getText()).contains("没有学号为 0000000000 的学生");
+        type(By.id("studentNumber"), newcomer);
+        new Select(browser.findElement(By.id("position"))).selectByValue("MEMBER");
+        click(By.id("appoint-submit"));
+        assertThat(waitFor(By.id("flash-success")).getText()).contains("成员已任命");
+        assertNoSidewaysScroll();
+        screenshot("organisation-appointed-phone");
+        assertThat(waitFor(By.id("member-list")).getText()).contains(newcomer);
     }
 }

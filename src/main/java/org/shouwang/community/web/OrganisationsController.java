@@ -153,7 +153,7 @@ class OrganisationsController {
             f.check();
             organisations.appoint(viewer, id, form.studentNumber(), position, start, end);
             flash.addFlashAttribute("success", formErrors.text("organisation.web.done.appointed"));
-            return "redirect:/organisations/" + id + "#members";
+            return "redirect:/organisations/" + id;
         } catch (InvalidInput invalid) {
             return detailPage(viewer, id, form, formErrors.of(invalid, APPOINT_FIELDS), null, null, Map.of(), model);
         } catch (RuleViolation violation) {
@@ -172,7 +172,7 @@ class OrganisationsController {
             f.check();
             organisations.endTerm(viewer, id, memberId, end);
             flash.addFlashAttribute("success", formErrors.text("organisation.web.done.ended"));
-            return "redirect:/organisations/" + id + "#members";
+            return "redirect:/organisations/" + id;
         } catch (InvalidInput invalid) {
             return detailPage(viewer, id, OrganisationForms.AppointForm.empty(), Map.of(), memberId, form,
                     formErrors.of(invalid, MEMBER_FIELDS), model);
@@ -194,7 +194,7 @@ class OrganisationsController {
             f.check();
             organisations.changePosition(viewer, id, memberId, position, from);
             flash.addFlashAttribute("success", formErrors.text("organisation.web.done.moved"));
-            return "redirect:/organisations/" + id + "#members";
+            return "redirect:/organisations/" + id;
         } catch (InvalidInput invalid) {
             return detailPage(viewer, id, OrganisationForms.AppointForm.empty(), Map.of(), memberId, form,
                     formErrors.of(invalid, MEMBER_FIELDS), model);

@@ -82,7 +82,7 @@ class OrganisationPagesTests {
         String number = fixtures.anotherStudent(42);
         mvc.perform(post("/organisations/" + id + "/members").with(users.as("headteacher")).with(csrf())
                         .param("studentNumber", number).param("position", "SECRETARY").param("termStart", "").param("termEnd", ""))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/organisations/" + id + "#members"));
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/organisations/" + id));
         OrganisationViews.Member m = organisations.organisation(id).members().get(0);
         assertThat(m.position()).isEqualTo(Position.SECRETARY);
 
