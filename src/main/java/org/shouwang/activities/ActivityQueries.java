@@ -182,6 +182,27 @@ public class ActivityQueries {
         }).toList();
     }
 
+    /**
+     * The activities one organiser (of a kind, by name) has organised, newest start first: those the
+     * public sees (published, or cancelled after publication), or every state when {@code everyState}
+     * (for whoever answers for that organiser). At most {@code limit}.
+     */
+    public List<ActivityViews.Row> organisedBy(OrganiserKind kind, String organiser, boolean everyState, int limit) {
+        if (kind == null || organiser == null || organiser.isBlank()) {
+            return List.of();
+        }
+        Map<Long, String> buildings = residence.buildingNames();
+        List<ActivityViews.Row> rows = jdbc.sql("""
+                        SELECT a.id, a.title, a.type, a.series, a.brand, a.organiser, a.venue, a.building_id, a.starts_at, a.ends_at,
+                               a.capacity, a.taken, a.waiting, a.state, a.hours, a.waitlist_limit, CAST(NULL AS VARCHAR(16)) AS mine
+                        FROM activity a WHERE a.organiser_kind = :kind AND a.organiser = :organiser""" + (everyState ? ""
+                        : " AND (a.state = 'PUBLISHED' OR a.state = 'CANCELLED' AND a.decided_at IS NOT NULL)")
+                        + " ORDER BY a.starts_at DESC, a.id DESC LIMIT :limit")
+                .param("kind", kind.name()).param("organiser", organiser.strip()).param("limit", Math.max(limit, 0))
+                .query((rs, n) -> row(rs, buildings)).list();
+        return withEducations(rows);
+    }
+
     /** Series and brands in use, for the filters and the organiser's suggestions. */
     public List<String> seriesInUse() {
         return jdbc.sql("SELECT DISTINCT series FROM activity WHERE series IS NOT NULL ORDER BY series").query(String.class).list();

@@ -139,10 +139,13 @@ class ActivitiesController {
 
     // — the organiser's form —
 
+    /** The empty form; {@code organiserKind} and {@code organiser} (e.g. from an organisation's page) fill the organiser in. */
     @GetMapping("/activities/new")
-    String newActivity(Viewer viewer, Model model) {
+    String newActivity(Viewer viewer, @RequestParam(required = false) String organiserKind,
+                       @RequestParam(required = false) String organiser, Model model) {
         requireStaff(viewer);
-        return form(ActivityForm.empty(), null, Map.of(), model);
+        OrganiserKind kind = parse(OrganiserKind.class, organiserKind);
+        return form(ActivityForm.empty().organisedBy(kind == null ? "" : kind.name(), cut(organiser, 100)), null, Map.of(), model);
     }
 
     @PostMapping("/activities")

@@ -38,6 +38,13 @@ public record ActivityForm(String title, String description, String type, String
                 "", "", "", "", "", "0", "0", false, "");
     }
 
+    /** The same form with the organiser filled in. */
+    ActivityForm organisedBy(String kind, String name) {
+        return new ActivityForm(title, description, type, series, brand, educations, kind, name, leaderAccountId, buildingId,
+                venue, startsAt, endsAt, audience, audienceCollegeId, audienceGrade, audienceBuildingId, capacity, waitlistLimit,
+                registrationOpensAt, registrationClosesAt, cancelBy, hours, credits, hoursByDuration, version);
+    }
+
     /** The form filled with an activity's plan, for editing it. */
     static ActivityForm of(ActivityViews.Detail d, ActivityTimes times) {
         ActivityDraft p = d.plan();
