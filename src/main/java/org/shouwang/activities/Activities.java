@@ -19,6 +19,9 @@ import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Role;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
+import org.shouwang.spaces.SpaceBookings;
+import org.shouwang.spaces.SpaceViews;
+import org.shouwang.spaces.Spaces;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,10 +47,15 @@ public class Activities {
     private final Accounts accounts;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Spaces spaces;
+    private final SpaceBookings spaceBookings;
     private final Clock clock;
 
     Activities(ActivityStore store, Registrations registrations, @Lazy People people, @Lazy Residence residence,
-               @Lazy Accounts accounts, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+               @Lazy Accounts accounts, JdbcClient jdbc, ApplicationEventPublisher events, @Lazy Spaces spaces,
+               @Lazy SpaceBookings spaceBookings, Clock clock) {
+        this.spaces = spaces;
+        this.spaceBookings = spaceBookings;
         this.store = store;
         this.registrations = registrations;
         this.people = people;
@@ -67,6 +75,7 @@ public class Activities {
         }
         Activity a = Activity.drafted(checked(draft), organiser.accountId(), newKey(), clock.instant());
         store.insert(a);
+        reservePlace(organiser, a);
         return a.id;
     }
 
@@ -74,6 +83,26 @@ public class Activities {
         Activity a = managed(organiser, id, expectedVersion);
         a.revise(checked(draft));
         store.update(a);
+        reservePlace(organiser, a);
+    }
+
+    /**
+     * Holds the activity's community space for its time under the space's booking rules (or frees it
+     * when it has none any more); a taken slot or a time outside the space's hours refuses the whole
+     * move, so nothing is half-written.
+     */
+    private void reservePlace(Viewer organiser, Activity a) {
+        if (a.plan.spaceId() == null) {
+            spaceBookings.releaseForActivity(a.id);
+            return;
+        }
+        try {
+            spaceBookings.reserveForActivity(organiser, a.plan.spaceId(), a.id, a.plan.startsAt(), a.plan.endsAt(), a.plan.title(),
+                    a.plan.capacity());
+        } catch (InvalidInput e) {
+            throw new InvalidInput(e.problems().stream().map(p -> new InvalidInput.Problem(
+                    "attendees".equals(p.field()) ? "capacity" : p.field(), p.code(), p.args())).toList());
+        }
     }
 
     /** Sends it to the approvers (student affairs), who are told. */
@@ -98,6 +127,7 @@ public class Activities {
         Activity a = approvable(approver, id, expectedVersion);
         a.reject(approver.accountId(), reason(reason), clock.instant());
         store.update(a);
+        spaceBookings.releaseForActivity(a.id);
         events.publishEvent(new Notice("activity-rejected-" + a.id + "-" + a.version, Set.of(a.createdBy), "activity.notice.rejected",
                 List.of(a.plan.title(), a.rejectionReason), link(a.id)));
     }
@@ -107,6 +137,7 @@ public class Activities {
         Activity a = managed(organiser, id, expectedVersion);
         a.cancel(reason(reason), clock.instant());
         store.update(a);
+        spaceBookings.releaseForActivity(a.id);
         Set<Long> told = accountsOf(jdbc.sql("SELECT student_id FROM registration WHERE activity_id = ? AND state IN ('REGISTERED', 'WAITLISTED')")
                 .param(id).query(Long.class).list());
         events.publishEvent(new Notice("activity-cancelled-" + a.id, told, "activity.notice.cancelled",
@@ -288,6 +319,17 @@ public class Activities {
     /** The plan's own problems and those that need other modules: unknown building, college or leader. */
     private ActivityDraft checked(ActivityDraft draft) {
         List<InvalidInput.Problem> problems = new ArrayList<>();
+        if (draft.spaceId() != null) {
+            try {
+                SpaceViews.Space space = spaces.space(draft.spaceId());
+                if (!space.active()) {
+                    throw new NotFoundException("space", draft.spaceId());
+                }
+                draft = draft.inSpace(space.id(), space.buildingId(), space.name());
+            } catch (NotFoundException e) {
+                problems.add(new InvalidInput.Problem("spaceId", "activity.unknownSpace"));
+            }
+        }
         ActivityDraft plan = Activity.checked(draft, problems);
         java.util.Map<Long, String> buildings = residence.buildingNames();
         if (plan.buildingId() != null && !buildings.containsKey(plan.buildingId())) {

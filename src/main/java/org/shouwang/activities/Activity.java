@@ -116,7 +116,7 @@ class Activity {
                 audience == Audience.BUILDING ? d.audienceBuildingId() : null,
                 d.capacity(), waitlist, d.registrationOpensAt(), d.registrationClosesAt(), cancelBy,
                 hours.setScale(1, java.math.RoundingMode.HALF_UP), credits.setScale(1, java.math.RoundingMode.HALF_UP),
-                d.hoursByDuration());
+                d.hoursByDuration(), d.spaceId());
     }
 
     private static String text(String value, String field, int max, boolean required, List<InvalidInput.Problem> problems) {

@@ -28,8 +28,8 @@ class ActivityStore {
             venue, starts_at, ends_at, audience, audience_college_id, audience_grade, audience_building_id, capacity,
             waitlist_limit, registration_opens_at, registration_closes_at, cancel_by, hours, credits, hours_by_duration,
             state, submitted_at, decided_by, decided_at, rejection_reason, cancellation_reason, check_in_key, summary,
-            created_at""";
-    private static final int COLUMN_COUNT = 34;
+            created_at, space_id""";
+    private static final int COLUMN_COUNT = 35;
 
     private final JdbcClient jdbc;
 
@@ -127,6 +127,7 @@ class ActivityStore {
         v.add(a.checkInKey);
         v.add(a.summary);
         v.add(Timestamps.of(a.createdAt));
+        v.add(p.spaceId());
         return v;
     }
 
@@ -158,13 +159,14 @@ class ActivityStore {
                 rs.getObject("audience_grade", Integer.class), rs.getObject("audience_building_id", Long.class),
                 rs.getInt("capacity"), rs.getInt("waitlist_limit"), Timestamps.read(rs, "registration_opens_at"),
                 Timestamps.read(rs, "registration_closes_at"), Timestamps.read(rs, "cancel_by"), rs.getBigDecimal("hours"),
-                rs.getBigDecimal("credits"), rs.getBoolean("hours_by_duration"));
+                rs.getBigDecimal("credits"), rs.getBoolean("hours_by_duration"), rs.getObject("space_id", Long.class));
     }
 
     private static ActivityDraft withEducations(ActivityDraft p, Set<FiveEducation> educations) {
         return new ActivityDraft(p.title(), p.description(), p.type(), p.series(), p.brand(), educations, p.organiserKind(),
                 p.organiser(), p.leaderAccountId(), p.buildingId(), p.venue(), p.startsAt(), p.endsAt(), p.audience(),
                 p.audienceCollegeId(), p.audienceGrade(), p.audienceBuildingId(), p.capacity(), p.waitlistLimit(),
-                p.registrationOpensAt(), p.registrationClosesAt(), p.cancelBy(), p.hours(), p.credits(), p.hoursByDuration());
+                p.registrationOpensAt(), p.registrationClosesAt(), p.cancelBy(), p.hours(), p.credits(), p.hoursByDuration(),
+                p.spaceId());
     }
 }

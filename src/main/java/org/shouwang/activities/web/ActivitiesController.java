@@ -33,6 +33,7 @@ import org.shouwang.shared.Page;
 import org.shouwang.shared.Role;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
+import org.shouwang.spaces.Spaces;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -61,7 +62,7 @@ class ActivitiesController {
     private static final Set<String> FIELDS = Set.of("title", "description", "type", "series", "brand", "educations",
             "organiserKind", "organiser", "leaderAccountId", "buildingId", "venue", "startsAt", "endsAt", "audience",
             "audienceCollegeId", "audienceGrade", "audienceBuildingId", "capacity", "waitlistLimit", "registrationOpensAt",
-            "registrationClosesAt", "cancelBy", "hours", "credits");
+            "registrationClosesAt", "cancelBy", "hours", "credits", "spaceId");
 
     private final Activities activities;
     private final ActivityQueries queries;
@@ -72,9 +73,11 @@ class ActivitiesController {
     private final MessageSource messages;
     private final Clock clock;
     private final ActivityTimes times;
+    private final Spaces spaces;
 
     ActivitiesController(Activities activities, ActivityQueries queries, People people, Residence residence, Accounts accounts,
-                         ActivitiesProperties properties, MessageSource messages, Clock clock) {
+                         ActivitiesProperties properties, MessageSource messages, Spaces spaces, Clock clock) {
+        this.spaces = spaces;
         this.activities = activities;
         this.queries = queries;
         this.people = people;
@@ -239,6 +242,7 @@ class ActivitiesController {
         model.addAttribute("seriesInUse", queries.seriesInUse());
         model.addAttribute("brandsInUse", queries.brandsInUse());
         model.addAttribute("buildings", residence.buildingNames());
+        model.addAttribute("spaces", spaces.list(null, null));
         model.addAttribute("colleges", people.colleges());
         model.addAttribute("leaders", leaders());
         model.addAttribute("zone", properties.zone().getId());

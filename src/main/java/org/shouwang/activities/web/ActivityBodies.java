@@ -37,6 +37,9 @@ final class ActivityBodies {
                         Instant registrationClosesAt, Instant cancelBy, BigDecimal hours, BigDecimal credits,
                         @Schema(description = "Hours from each student's check-in to check-out instead of fixed hours")
                         Boolean hoursByDuration,
+                        @Schema(description = "The community space it reserves (GET /api/v1/spaces), if any: it takes the "
+                                + "space's building, and its name when venue is empty; refused with 409 when the time is taken")
+                        Long spaceId,
                         @Schema(description = "On revision: the version last read; 409 when it changed since") Integer version) {
 
         ActivityDraft draft() {
@@ -45,7 +48,7 @@ final class ActivityBodies {
             return new ActivityDraft(title, description, type, series, brand, chosen, organiserKind, organiser,
                     leaderAccountId, buildingId, venue, startsAt, endsAt, audience, audienceCollegeId, audienceGrade,
                     audienceBuildingId, capacity, waitlistLimit, registrationOpensAt, registrationClosesAt, cancelBy, hours,
-                    credits, Boolean.TRUE.equals(hoursByDuration));
+                    credits, Boolean.TRUE.equals(hoursByDuration), spaceId);
         }
     }
 

@@ -27,7 +27,7 @@ public record ActivityForm(String title, String description, String type, String
                            String buildingId, String venue, String startsAt, String endsAt, String audience,
                            String audienceCollegeId, String audienceGrade, String audienceBuildingId, String capacity,
                            String waitlistLimit, String registrationOpensAt, String registrationClosesAt, String cancelBy,
-                           String hours, String credits, Boolean hoursByDuration, String version) {
+                           String hours, String credits, Boolean hoursByDuration, String spaceId, String version) {
 
     public ActivityForm {
         educations = educations == null ? List.of() : List.copyOf(educations);
@@ -35,14 +35,14 @@ public record ActivityForm(String title, String description, String type, String
 
     static ActivityForm empty() {
         return new ActivityForm("", "", "", "", "", List.of(), "", "", "", "", "", "", "", Audience.EVERYONE.name(), "", "", "",
-                "", "", "", "", "", "0", "0", false, "");
+                "", "", "", "", "", "0", "0", false, "", "");
     }
 
     /** The same form with the organiser filled in. */
     ActivityForm organisedBy(String kind, String name) {
         return new ActivityForm(title, description, type, series, brand, educations, kind, name, leaderAccountId, buildingId,
                 venue, startsAt, endsAt, audience, audienceCollegeId, audienceGrade, audienceBuildingId, capacity, waitlistLimit,
-                registrationOpensAt, registrationClosesAt, cancelBy, hours, credits, hoursByDuration, version);
+                registrationOpensAt, registrationClosesAt, cancelBy, hours, credits, hoursByDuration, spaceId, version);
     }
 
     /** The form filled with an activity's plan, for editing it. */
@@ -54,7 +54,7 @@ public record ActivityForm(String title, String description, String type, String
                 p.audience().name(), text(p.audienceCollegeId()), text(p.audienceGrade()), text(p.audienceBuildingId()),
                 text(p.capacity()), text(p.waitlistLimit()), times.input(p.registrationOpensAt()),
                 times.input(p.registrationClosesAt()), times.input(p.cancelBy()), p.hours().toPlainString(),
-                p.credits().toPlainString(), p.hoursByDuration(), String.valueOf(d.version()));
+                p.credits().toPlainString(), p.hoursByDuration(), text(p.spaceId()), String.valueOf(d.version()));
     }
 
     public boolean has(String education) {
@@ -100,12 +100,15 @@ public record ActivityForm(String title, String description, String type, String
                 number("capacity", capacity, problems), number("waitlistLimit", waitlistLimit, problems),
                 time("registrationOpensAt", registrationOpensAt, times, problems),
                 time("registrationClosesAt", registrationClosesAt, times, problems), time("cancelBy", cancelBy, times, problems),
-                decimal("hours", hours, problems), decimal("credits", credits, problems), isHoursByDuration());
+                decimal("hours", hours, problems), decimal("credits", credits, problems), isHoursByDuration(),
+                id("spaceId", spaceId, problems));
         if (!problems.isEmpty()) {
             required("title", title, problems);
             required("description", description, problems);
             required("organiser", organiser, problems);
-            required("venue", venue, problems);
+            if (spaceId == null || spaceId.isBlank()) {
+                required("venue", venue, problems);
+            }
             required("type", type, problems);
             required("organiserKind", organiserKind, problems);
             required("startsAt", startsAt, problems);
