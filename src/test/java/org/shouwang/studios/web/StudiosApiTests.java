@@ -133,4 +133,14 @@ class StudiosApiTests {
         send("student", get("/api/v1/studios/99999999"), null).andExpect(status().isNotFound());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM studio", Integer.class)).isEqualTo(before);
     }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryStudioAndProjectEndpoint() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.Map<String, Object> paths = com.jayway.jsonpath.JsonPath.read(docs, "$.paths");
+        assertThat(paths).containsKeys("/api/v1/studios", "/api/v1/studios/{id}", "/api/v1/studios/{id}/members",
+                "/api/v1/studios/{id}/members/{username}", "/api/v1/studios/{id}/reactivate", "/api/v1/projects",
+                "/api/v1/projects/{id}", "/api/v1/projects/{id}/milestones", "/api/v1/projects/{id}/milestones/{milestoneId}",
+                "/api/v1/projects/{id}/milestones/{milestoneId}/done");
+    }
 }
