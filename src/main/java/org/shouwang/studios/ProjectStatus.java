@@ -1,0 +1,6 @@
+package org.shouwang.studios;
+
+/** Where an education project stands. */
+public enum ProjectStatus {
+    PLANNED, ACTIVE, COMPLETED, SUSPENDED
+}
