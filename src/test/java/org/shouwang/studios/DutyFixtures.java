@@ -50,11 +50,16 @@ public class DutyFixtures {
 
     /** A new staff account holding the role; its username. */
     public String staff(String purpose, Role role) {
+        String username = purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return staff(username, role, "值班·" + username);
+    }
+
+    /** A new staff account with this username and name (password {@link DemoUsers#PASSWORD}). */
+    public String staff(String username, Role role, String displayName) {
         if (hash == null) {
             hash = accounts.hash(DemoUsers.PASSWORD);
         }
-        String username = purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createQuietly(username, hash, "值班·" + username, null, null, null, Set.of(role));
+        accounts.createQuietly(username, hash, displayName, null, null, null, Set.of(role));
         return username;
     }
 
@@ -68,7 +73,11 @@ public class DutyFixtures {
 
     /** A new studio led by the leader, with the members. */
     public long studio(String leader, String... members) {
-        long id = studios.create(admin(), new StudioDraft("值班测试工作室 " + UUID.randomUUID().toString().substring(0, 8),
+        return named("值班测试工作室 " + UUID.randomUUID().toString().substring(0, 8), leader, members);
+    }
+
+    public long named(String name, String leader, String... members) {
+        long id = studios.create(admin(), new StudioDraft(name,
                 StudioType.PARTNER, null, "社区一楼", leader, "合作单位", "值班", "每天", null));
         for (String m : members) {
             studios.addMember(admin(), id, m);

@@ -193,7 +193,9 @@ class DutyRostersTests {
         long shift = rosters.plan(fx.admin(), fx.shift(fx.staff("police", Role.POLICE_OFFICER), fx.firstBuilding(), null,
                 MONDAY_9.plusDays(1).withHour(9), MONDAY_9.plusDays(1).withHour(12)));
         String other = fx.staff("other", Role.POLICE_OFFICER);
-        for (String username : List.of("student", "counsellor", "police", "manager", "leader", "headteacher", "buildingleader")) {
+        // Demo accounts that lead or work in no studio, and fresh staff of the roles that stand duty.
+        for (String username : List.of("student", "manager", "leader", "handler", "party", "buildingleader",
+                fx.staff("counsellor", Role.COUNSELLOR), fx.staff("police", Role.POLICE_OFFICER))) {
             Viewer v = fx.viewer(username);
             assertThat(rosters.keepsRosters(v)).as(username).isFalse();
             assertThatThrownBy(() -> queries.week(v, WEEK, null, null)).as(username).isInstanceOf(NotFoundException.class);
@@ -345,7 +347,8 @@ class DutyRostersTests {
         assertThat(mine.total()).isEqualTo(new DutyViews.Line("", 4, 3, 2, 1, 1));
         assertThat(mine.byStudio()).singleElement().satisfies(l -> assertThat(l.planned()).isEqualTo(4));
 
-        for (String refused : List.of("student", "counsellor", "police", "manager", "headteacher")) {
+        for (String refused : List.of("student", "manager", "handler", "dispatch", fx.staff("counsellor", Role.COUNSELLOR),
+                fx.staff("police", Role.POLICE_OFFICER))) {
             assertThatThrownBy(() -> queries.coverage(fx.viewer(refused), week.monday(), week.sunday(), null)).as(refused)
                     .isInstanceOf(NotFoundException.class);
         }
