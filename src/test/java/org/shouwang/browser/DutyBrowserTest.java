@@ -86,6 +86,25 @@ class DutyBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#week-grid .duty-day"))).hasSize(7);
         assertNoSidewaysScroll();
         wholePage("duty-roster");
+
+        open("/duty/coverage?week=2031-W11");
+        assertThat(waitFor(By.id("coverage-person")).getText()).contains("张建国", "赵师傅");
+        assertThat(browser.findElement(By.id("total-attended")).getText()).isEqualTo("1");
+        wholePage("duty-coverage");
+
+        resize(390, 844);
+        open("/duty/roster?week=2031-W11");
+        waitFor(By.id("week-grid"));
+        assertNoSidewaysScroll();
+        screenshot("duty-roster-phone");
+
+        logIn(counsellor);
+        open("/duty/mine");
+        click(By.cssSelector("button.arrive"));
+        assertThat(waitFor(By.id("flash-success")).getText()).contains("10:00");
+        assertNoSidewaysScroll();
+        screenshot("duty-mine-phone");
+        resize(1280, 900);
     }
 
     private long plan(String who, long building, String venue, Long studio, LocalDateTime start, LocalDateTime end) {

@@ -107,7 +107,7 @@ class DutyController {
             rosters.plan(viewer, form.draft());
             DutyWeek of = DutyWeek.of(LocalDate.parse(form.start().strip().substring(0, 10)));
             flash.addFlashAttribute("success", formErrors.text("duty.planned"));
-            return "redirect:" + rosterUrl(of, DutyForm.filter(form.studioId()), null);
+            return "redirect:" + rosterUrl(of, null, null);
         } catch (InvalidInput invalid) {
             return rosterPage(viewer, shown, null, null, form, formErrors.of(invalid, FIELDS), model);
         } catch (RuleViolation violation) {
