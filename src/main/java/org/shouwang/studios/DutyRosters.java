@@ -123,7 +123,10 @@ public class DutyRosters {
                 || arrivedAt.isAfter(clock.instant()))) {
             throw new RuleViolation("duty.arrivalOutsideShift");
         }
-        return write(admin, c, arrivedAt, arrivedAt != null && late(c.start(), arrivedAt));
+        long id = write(admin, c, arrivedAt, arrivedAt != null && late(c.start(), arrivedAt));
+        audit.record(admin, "duty.enterWorked", "duty_shift", id, c.person().username() + " " + c.start() + "–" + c.end()
+                + (arrivedAt == null ? ", not arrived" : ", arrived " + arrivedAt));
+        return id;
     }
 
     /** Takes a shift that has not started off the roster. */
