@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * of that building with residents.
  */
 @Component
-class InspectionFixtures {
+public class InspectionFixtures {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -32,13 +32,13 @@ class InspectionFixtures {
     }
 
     /** The building the demo {@code manager} manages. */
-    long managersBuilding() {
+    public long managersBuilding() {
         return jdbc.queryForObject("SELECT bu.id FROM building bu JOIN account a ON a.staff_id = bu.manager_staff_id WHERE a.username = 'manager'",
                 Long.class);
     }
 
     /** A fresh inspector: a resident of the manager's building on no committee, appointed to a new committee. */
-    Viewer newInspector(String advisor) {
+    public Viewer newInspector(String advisor) {
         int n = COUNTER.incrementAndGet();
         long committee = organisations.create(users.viewer("admin"), new OrganisationDraft("测试自律委员会-检查-" + n + "-" + System.nanoTime(),
                 OrganisationKind.SELF_DISCIPLINE, advisor, null, LocalDate.of(2020, 9, 1)));
@@ -53,7 +53,7 @@ class InspectionFixtures {
     }
 
     /** A floor of the manager's building (not the ground floor) whose rooms all have residents, rotating so tests differ. */
-    int floorWithResidents() {
+    public int floorWithResidents() {
         List<Integer> floors = jdbc.queryForList("""
                 SELECT f.number FROM floor f WHERE f.building_id = ? AND f.number > 1
                   AND NOT EXISTS (SELECT 1 FROM room r WHERE r.floor_id = f.id
@@ -62,13 +62,13 @@ class InspectionFixtures {
         return floors.get(COUNTER.incrementAndGet() % floors.size());
     }
 
-    long item(String text, InspectionArea area, int max, DefectKind kind, String repair) {
+    public long item(String text, InspectionArea area, int max, DefectKind kind, String repair) {
         return rubric.add(users.viewer("admin"), new InspectionViews.ItemDraft(area.name(), text + "-" + System.nanoTime(),
                 String.valueOf(max), kind.name(), repair));
     }
 
     /** The username of a resident of the room. */
-    String residentOf(long roomId) {
+    public String residentOf(long roomId) {
         return jdbc.queryForObject("""
                 SELECT min(a.username) FROM account a JOIN bed b ON b.occupant_id = a.student_id WHERE b.room_id = ?""",
                 String.class, roomId);
