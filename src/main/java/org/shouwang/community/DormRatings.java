@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DormRatings {
 
+    /** Rooms listed at most (the best first): a whole campus has thousands; the rankings count them all. */
+    static final int ROOMS_SHOWN = 300;
+
     private final JdbcClient jdbc;
     private final InspectionScope scope;
     private final Residence residence;
@@ -90,6 +93,7 @@ public class DormRatings {
                         r.last().room(), r.average(), r.count(), r.civilised(), r.hazard()))
                 .sorted(Comparator.comparing(InspectionViews.RoomRating::average).reversed()
                         .thenComparing(InspectionViews.RoomRating::building).thenComparing(InspectionViews.RoomRating::room))
+                .limit(ROOMS_SHOWN)
                 .toList();
         if (!reach.all() && !servesArea) {
             return new InspectionViews.Rankings(month, properties.civilisedScore(), false, List.of(), List.of(), List.of(), rooms);

@@ -103,6 +103,30 @@ public class Inspections {
         return scope.maySeeInspections(viewer) || supervises(viewer);
     }
 
+    /**
+     * Whether the viewer works on inspections rather than only reading their own room: inspectors, building
+     * managers and leaders, floor leaders, the committee's advisor, administrators, student affairs and leaders.
+     */
+    @Transactional(readOnly = true)
+    public boolean worksOnInspections(Viewer viewer) {
+        if (InspectionScope.seesEverything(viewer) || scope.inspects(viewer) || supervises(viewer)) {
+            return true;
+        }
+        InspectionScope.Reach reach = scope.reach(viewer);
+        return !reach.buildings().isEmpty() || !reach.floors().isEmpty();
+    }
+
+    /** Whether the viewer may open the round (to go back to it from a result). */
+    @Transactional(readOnly = true)
+    public boolean seesRound(Viewer viewer, long roundId) {
+        try {
+            visibleRound(viewer, roundId, false);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
     /** Inspectors of the self-discipline committee and building managers start rounds. */
     @Transactional(readOnly = true)
     public boolean mayStartRounds(Viewer viewer) {
@@ -320,14 +344,6 @@ public class Inspections {
             throw new RuleViolation("inspection.roundFinished");
         }
         return r;
-    }
-
-    /** The room of a round as the scoring form shows it: its number and floor; 404 when the round has no such room. */
-    @Transactional(readOnly = true)
-    public InspectionViews.RoundRoom roomOfRound(Viewer viewer, long roundId, long roomId) {
-        round(viewer, roundId);
-        return round(viewer, roundId).rooms().stream().filter(r -> r.roomId() == roomId).findFirst()
-                .orElseThrow(() -> new NotFoundException("room", roomId));
     }
 
     // — recording a room —

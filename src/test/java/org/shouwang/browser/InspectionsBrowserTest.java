@@ -85,6 +85,19 @@ class InspectionsBrowserTest extends BrowserTest {
         click(By.id("appeal-submit"));
         waitFor(By.id("flash-success"));
         assertThat(browser.findElement(By.id("my-room-results")).getText()).contains("待处理");
+        String result = browser.findElement(By.cssSelector(".inspection-result")).getAttribute("id").replace("result-", "");
+
+        // The building manager upholds the appeal at a desk; the score goes back up.
+        resize(1280, 900);
+        logIn("manager");
+        open("/inspections/appeals");
+        click(By.cssSelector("#appeal-rows a[href$='/inspections/results/" + result + "']"));
+        click(By.cssSelector(".appeal-decision label[for^='upheld-']"));
+        type(By.cssSelector(".appeal-decision input[name='note']"), "复核属实，撤销扣分");
+        click(By.cssSelector(".appeal-decision button[type='submit']"));
+        waitFor(By.id("flash-success"));
+        assertThat(browser.findElement(By.cssSelector(".inspection-result .score")).getText()).isEqualTo("95");
+        screenshot("inspection-result-desktop");
 
         // The month's ratings at a desk.
         resize(1280, 900);

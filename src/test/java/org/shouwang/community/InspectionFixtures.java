@@ -62,9 +62,23 @@ public class InspectionFixtures {
         return floors.get(COUNTER.incrementAndGet() % floors.size());
     }
 
+    private final java.util.List<Long> items = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Retires the items the tests added, so that the shared rubric stays the demo's. */
+    public void retireItems() {
+        for (long id : items) {
+            if (rubric.item(id).active()) {
+                rubric.retire(users.viewer("admin"), id, true);
+            }
+        }
+        items.clear();
+    }
+
     public long item(String text, InspectionArea area, int max, DefectKind kind, String repair) {
-        return rubric.add(users.viewer("admin"), new InspectionViews.ItemDraft(area.name(), text + "-" + System.nanoTime(),
+        long id = rubric.add(users.viewer("admin"), new InspectionViews.ItemDraft(area.name(), text + "-" + System.nanoTime(),
                 String.valueOf(max), kind.name(), repair));
+        items.add(id);
+        return id;
     }
 
     /** The username of a resident of the room. */

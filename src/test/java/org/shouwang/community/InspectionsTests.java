@@ -41,6 +41,7 @@ class InspectionsTests {
     @AfterEach
     void resetClock() {
         clock.reset();
+        fixtures.retireItems();
     }
 
     private long floorRound(Viewer inspector, int floor) {

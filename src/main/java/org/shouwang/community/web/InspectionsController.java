@@ -31,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -69,10 +70,21 @@ class InspectionsController {
         this.clock = clock;
     }
 
+    /** Which tabs the viewer gets: their own room, and the work of inspections. */
+    @ModelAttribute
+    void tabs(Viewer viewer, Model model) {
+        model.addAttribute("tabRoom", viewer.studentId() != null);
+        model.addAttribute("tabWork", inspections.worksOnInspections(viewer));
+    }
+
     // — home: rounds —
 
     @GetMapping("/inspections")
     String home(Viewer viewer, Model model) {
+        if (viewer.studentId() != null && !inspections.worksOnInspections(viewer)) {
+            // A resident who does no inspecting has only their room here.
+            return "redirect:/inspections/my-room";
+        }
         return home(viewer, new InspectionViews.RoundDraft("", "", CampusTime.today(clock).toString(), RoundMode.ALL_ROOMS.name(), "10"),
                 Map.of(), model);
     }
@@ -188,7 +200,9 @@ class InspectionsController {
 
     @GetMapping("/inspections/results/{id}")
     String result(Viewer viewer, @PathVariable long id, Model model) {
-        model.addAttribute("r", inspections.result(viewer, id));
+        InspectionViews.Result result = inspections.result(viewer, id);
+        model.addAttribute("r", result);
+        model.addAttribute("roundVisible", inspections.seesRound(viewer, result.roundId()));
         return "community-inspections/result";
     }
 

@@ -16,6 +16,7 @@ import org.shouwang.tickets.Category;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,11 +29,19 @@ class RubricController {
     private static final Set<String> FIELDS = Set.of("area", "text", "maxDeduction", "kind", "repairSubcategory");
 
     private final Rubric rubric;
+    private final org.shouwang.community.Inspections inspections;
     private final FormErrors formErrors;
 
-    RubricController(Rubric rubric, FormErrors formErrors) {
+    RubricController(Rubric rubric, org.shouwang.community.Inspections inspections, FormErrors formErrors) {
         this.rubric = rubric;
+        this.inspections = inspections;
         this.formErrors = formErrors;
+    }
+
+    @ModelAttribute
+    void tabs(Viewer viewer, Model model) {
+        model.addAttribute("tabRoom", viewer.studentId() != null);
+        model.addAttribute("tabWork", inspections.worksOnInspections(viewer));
     }
 
     @GetMapping("/inspections/rubric")

@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,6 +33,11 @@ class InspectionPagesTests {
     @Autowired InspectionFixtures fixtures;
     @Autowired Inspections inspections;
 
+    @org.junit.jupiter.api.AfterEach
+    void retireItems() {
+        fixtures.retireItems();
+    }
+
     @Test
     void theInspectionPagesAreForThoseWhoMaySeeThem() throws Exception {
         mvc.perform(get("/inspections").with(users.as("inspector"))).andExpect(status().isOk())
@@ -42,6 +48,7 @@ class InspectionPagesTests {
                 .andExpect(content().string(containsString("item-form")));
         mvc.perform(get("/inspections/rubric").with(users.as("counsellor"))).andExpect(status().isNotFound());
         mvc.perform(get("/inspections/my-room").with(users.as("student"))).andExpect(status().isOk());
+        mvc.perform(get("/inspections").with(users.as("student"))).andExpect(redirectedUrl("/inspections/my-room"));
         mvc.perform(get("/inspections/my-room").with(users.as("counsellor"))).andExpect(status().isNotFound());
         mvc.perform(get("/inspections/rankings").with(users.as("admin"))).andExpect(status().isOk());
         mvc.perform(get("/inspections/rankings").with(users.as("counsellor"))).andExpect(status().isNotFound());

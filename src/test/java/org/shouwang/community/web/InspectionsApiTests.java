@@ -49,6 +49,7 @@ class InspectionsApiTests {
     @AfterEach
     void resetClock() {
         clock.reset();
+        fixtures.retireItems();
     }
 
     private MockHttpServletRequestBuilder body(MockHttpServletRequestBuilder request, Object body) {
