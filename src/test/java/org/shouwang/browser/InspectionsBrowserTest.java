@@ -42,6 +42,8 @@ class InspectionsBrowserTest extends BrowserTest {
         logIn("inspector");
         open("/inspections");
         new Select(waitFor(By.id("buildingId"))).selectByValue(String.valueOf(place.buildingId()));
+        assertNoSidewaysScroll();
+        screenshot("inspection-home-phone");
         type(By.id("floor"), String.valueOf(place.floor()));
         click(By.id("mode-ALL_ROOMS"));
         click(By.id("round-start"));
@@ -77,6 +79,8 @@ class InspectionsBrowserTest extends BrowserTest {
         open("/inspections/my-room");
         waitFor(By.id("my-room-results"));
         assertThat(browser.findElement(By.id("my-room-results")).getText()).contains(number);
+        assertNoSidewaysScroll();
+        screenshot("inspection-my-room-phone");
         click(By.cssSelector(".inspection-result .appeal-link"));
         new Select(waitFor(By.id("defectId"))).selectByVisibleText("地面卫生 −3");
         type(By.id("reason"), "检查前刚拖过地，地上是同学刚洒的水，请复核。");

@@ -1,8 +1,6 @@
 package org.shouwang.community;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
