@@ -315,6 +315,12 @@ public class Residence implements Housing {
                 b.room(), b.id(), b.label()));
     }
 
+    /** The students sleeping in a room now, by bed label, no scope applied: for other modules' rules (who asks for a repair). */
+    public List<Long> occupantsOf(long roomId) {
+        return jdbc.sql("SELECT occupant_id FROM bed WHERE room_id = ? AND occupant_id IS NOT NULL ORDER BY label")
+                .param(roomId).query(Long.class).list();
+    }
+
     /** Staff see every building; building and floor leaders their own; anyone else gets 404. */
     public void requireVisible(Viewer viewer, long buildingId) {
         if (!viewer.isStaff() && buildingsServedBy(viewer).stream().noneMatch(b -> b.id() == buildingId)) {
