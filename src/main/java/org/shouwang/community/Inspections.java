@@ -493,7 +493,7 @@ public class Inspections {
                 note == null ? "" : "（" + note + "）"}, Locale.SIMPLIFIED_CHINESE);
         Category.Subcategory sub = item.repairSubcategory() == null ? Category.Subcategory.OTHER
                 : Category.Subcategory.valueOf(item.repairSubcategory());
-        return tickets.register(registrar, new Tickets.Registration(student.studentNumber(), Channel.IN_PERSON,
+        return tickets.register(registrar, new Tickets.Registration(student.studentNumber(), Channel.INSPECTION,
                 new Tickets.Submission(Category.REPAIRS, sub, false, text, null, null), false, null), List.of(), supervisor.id());
     }
 

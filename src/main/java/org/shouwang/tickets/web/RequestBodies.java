@@ -38,6 +38,9 @@ final class RequestBodies {
 
         Tickets.Registration registration() {
             Channel ch = parse(Channel.class, "channel", channel, "ticket.channelForStaff");
+            if (ch != null && !ch.staffMayChoose()) {
+                throw new InvalidInput("channel", "ticket.channelForStaff");
+            }
             return new Tickets.Registration(studentNumber, ch,
                     new RequestSubmitBody(category, subcategory, urgent, text, buildingId, location).submission(),
                     Boolean.TRUE.equals(solvedOnSpot), feedback);

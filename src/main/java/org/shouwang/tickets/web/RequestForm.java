@@ -83,7 +83,7 @@ public record RequestForm(String category, String subcategory, Boolean urgent, S
 
     Tickets.Registration registration() {
         Channel how = parse(Channel.class, channel == null ? "" : channel);
-        if (how == null || how == Channel.ONLINE) {
+        if (how == null || !how.staffMayChoose()) {
             throw new InvalidInput("channel", "request.form.unknownValue");
         }
         return new Tickets.Registration(studentNumber, how, submission(), isSolvedOnSpot(), feedback);
