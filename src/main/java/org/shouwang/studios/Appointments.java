@@ -264,7 +264,7 @@ public class Appointments {
     /**
      * The caller's appointments. MINE: the calling student's, newest first. STUDIOS: those of the
      * studios the caller works in and, for the psychology centre, every confidential one, from
-     * {@code from} to {@code to} (campus dates; null: a month back and two months on). Confidential
+     * {@code from} to {@code to} (campus dates; null: a month back and a year on). Confidential
      * appointments of a studio the caller works in but may not see are only counted ({@code withheld});
      * confidential ones a staff member is shown are recorded in the audit log.
      */
@@ -278,7 +278,7 @@ public class Appointments {
         }
         LocalDate today = CampusTime.today(clock);
         LocalDate first = from == null ? today.minusMonths(1) : from;
-        LocalDate last = to == null ? today.plusMonths(2) : to;
+        LocalDate last = to == null ? today.plusYears(1) : to;
         if (last.isBefore(first)) {
             throw new InvalidInput("to", "appointment.series.toBeforeFrom");
         }

@@ -109,7 +109,7 @@ public class Slots {
                                (SELECT a.id FROM appointment a WHERE a.slot_id = s.id AND a.state <> 'CANCELLED'
                                 ORDER BY a.id DESC LIMIT 1) AS appointment_id
                         FROM appointment_slot s
-                        WHERE s.studio_id = :studio AND s.starts_at >= :start AND s.starts_at < :end AND """ + which
+                        WHERE s.studio_id = :studio AND s.starts_at >= :start AND s.starts_at < :end""" + " AND " + which
                         + " ORDER BY s.starts_at, s.id")
                 .param("studio", studioId).param("start", Timestamps.of(start)).param("end", Timestamps.of(end))
                 .params(manages ? Map.of() : Map.of("now", Timestamps.of(clock.instant())))

@@ -141,7 +141,7 @@ class AppointmentsApi {
     @GetMapping("/appointments")
     @Operation(summary = "The caller's appointments",
             description = "scope MINE: the calling student's, newest first. STUDIOS: those of the studios the caller works "
-                    + "in, from..to (default a month back and two months on); confidential ones only for the psychology "
+                    + "in, from..to (default a month back and a year on); confidential ones only for the psychology "
                     + "centre (others get their count as withheld).")
     AppointmentViews.Listing list(Viewer viewer, @RequestParam(defaultValue = "MINE") AppointmentViews.Scope scope,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

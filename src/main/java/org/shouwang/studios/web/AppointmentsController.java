@@ -12,6 +12,7 @@ import org.shouwang.shared.CampusTime;
 import org.shouwang.shared.Fields;
 import org.shouwang.shared.FormErrors;
 import org.shouwang.shared.InvalidInput;
+import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
 import org.shouwang.studios.AppointmentService;
@@ -98,12 +99,15 @@ class AppointmentsController {
     @PostMapping("/studios/{studioId}/slots")
     String publish(Viewer viewer, @PathVariable long studioId, @ModelAttribute SlotForm form, Model model,
                    RedirectAttributes flash) {
+        if (!slots.manages(viewer, studioId)) {
+            throw new NotFoundException("studio", studioId);
+        }
         try {
             int count;
             if (form.series()) {
-                count = slots.publish(viewer, studioId, form.series(new Fields())).size();
+                count = slots.publish(viewer, studioId, form.seriesOf(new Fields())).size();
             } else {
-                slots.publish(viewer, studioId, form.draft(new Fields()));
+                slots.publish(viewer, studioId, form.draftOf(new Fields()));
                 count = 1;
             }
             flash.addFlashAttribute("success", errors.text("appointment.web.done.published", count));

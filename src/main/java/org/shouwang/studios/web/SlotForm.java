@@ -18,10 +18,10 @@ import org.shouwang.studios.SlotSeries;
 
 /**
  * The slot form of a studio's page, as typed: one slot (a date with a start and an end time) or a
- * series (a date range, weekdays, start times such as "09:00, 10:00", minutes). Whatever does not
+ * series (a date range, weekdays, start times such as 09:00 and 14:00, minutes). Whatever does not
  * parse is a field error, with the service's own checks after it.
  */
-record SlotForm(String mode, String service, String staffAccountId, String place, String date, String startTime, String endTime,
+public record SlotForm(String mode, String service, String staffAccountId, String place, String date, String startTime, String endTime,
                 String from, String to, List<String> weekdays, String startTimes, String minutes) {
 
     static final Set<String> FIELDS = Set.of("service", "staffAccountId", "place", "date", "startTime", "endTime", "startsAt",
@@ -31,16 +31,16 @@ record SlotForm(String mode, String service, String staffAccountId, String place
         return new SlotForm(mode, "", "", "", "", "", "", "", "", List.of(), "", "");
     }
 
-    boolean series() {
+    public boolean series() {
         return "series".equals(mode);
     }
 
-    boolean hasWeekday(String day) {
+    public boolean hasWeekday(String day) {
         return weekdays != null && weekdays.contains(day);
     }
 
     /** The one slot, or the field problems of what does not parse. */
-    SlotDraft draft(Fields f) {
+    SlotDraft draftOf(Fields f) {
         AppointmentService s = service(f);
         Long staff = staff(f);
         LocalDate d = date(f, date, "date");
@@ -50,7 +50,7 @@ record SlotForm(String mode, String service, String staffAccountId, String place
         return new SlotDraft(s, staff, place, at(d, start), at(d, end));
     }
 
-    SlotSeries series(Fields f) {
+    SlotSeries seriesOf(Fields f) {
         AppointmentService s = service(f);
         Long staff = staff(f);
         LocalDate first = date(f, from, "from");
