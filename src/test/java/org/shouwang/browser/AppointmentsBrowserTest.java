@@ -44,6 +44,9 @@ class AppointmentsBrowserTest extends BrowserTest {
             logIn(student.username());
             open("/appointments");
             click(By.cssSelector("#open-studios [data-studio='" + studio + "']"));
+            waitFor(By.id("book-" + slot));
+            assertNoSidewaysScroll();
+            screenshot("appointments-slots-phone");
             click(By.id("book-" + slot));
             waitFor(By.id("topic")).sendKeys(topic);
             assertThat(browser.findElement(By.id("confidential-hint")).isDisplayed()).isTrue();
@@ -82,6 +85,10 @@ class AppointmentsBrowserTest extends BrowserTest {
             assertThat(waitFor(By.id("appointment-topic")).getText()).isEqualTo(topic);
             waitFor(By.id("note"));
             screenshot("appointments-psychology-centre");
+            open("/appointments/studios/" + studio + "?from=" + day);
+            waitFor(By.id("slot-form"));
+            assertThat(browser.findElement(By.cssSelector("[data-slot='" + slot + "']")).getAttribute("data-state")).isEqualTo("BOOKED");
+            screenshot("appointments-publish");
             assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'appointment.view' AND actor = 'psych' AND target_id = ?")
                     .param(String.valueOf(id)).query(Long.class).single()).isPositive();
         } finally {
