@@ -99,6 +99,10 @@ class AppointmentPagesTests {
         mvc.perform(post("/appointments/" + id + "/note").with(users.as("studio")).with(csrf()).param("note", "x".repeat(4001)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"note-error\"")));
         mvc.perform(get("/appointments/" + id + "/reschedule").with(users.as(first.username()))).andExpect(status().isOk());
+        mvc.perform(get("/appointments/" + id).with(users.as(first.username())).param("lang", "en"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Cancel appointment")));
+        mvc.perform(get("/appointments/studios/" + studio).with(users.as("studio")).param("lang", "en"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Publish slots")));
         mvc.perform(post("/appointments/" + id + "/cancel").with(users.as(first.username())).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("success"));
         assertThat(appointments.detail(first, id).state()).isEqualTo(AppointmentState.CANCELLED);

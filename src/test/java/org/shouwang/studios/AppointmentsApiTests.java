@@ -30,6 +30,28 @@ class AppointmentsApiTests {
     @Autowired MockMvc mvc;
     @Autowired DemoUsers users;
     @Autowired AppointmentFixtures fixtures;
+    @Autowired Appointments appointments;
+    @Autowired org.shouwang.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void cancellingAfterTheCutOffAnswers409WithTheReason() throws Exception {
+        long studio = fixtures.careerStudio();
+        long slot = fixtures.slot(studio, "studio", AppointmentService.CAREER_ADVICE);
+        Viewer student = fixtures.students(420, 1).get(0);
+        long id = appointments.book(student, slot, null);
+        clock.fix(appointments.detail(student, id).startsAt().minusSeconds(3600));
+        post("/api/v1/appointments/" + id + "/cancel", student.username(), null).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:shouwang:appointment.tooLate"));
+        post("/api/v1/appointments/" + id + "/reschedule", student.username(), "{\"slotId\":" + slot + "}")
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/v1/appointments/" + id).with(users.as(student.username())))
+                .andExpect(jsonPath("$.state").value("BOOKED")).andExpect(jsonPath("$.moves.cancel").value(false));
+    }
 
     @Test
     void staffPublishASeriesAStudentBooksReschedulesAndCancelsAndTheStaffWithdrawASlot() throws Exception {
