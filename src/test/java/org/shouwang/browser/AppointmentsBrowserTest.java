@@ -62,6 +62,8 @@ class AppointmentsBrowserTest extends BrowserTest {
             screenshot("appointments-booked-phone");
             open("/appointments");
             assertThat(waitFor(By.cssSelector("#my-appointments [data-appointment='" + id + "']")).getText()).contains("20:10");
+            assertNoSidewaysScroll();
+            screenshot("appointments-mine-phone");
 
             // The counsellor, at a desk in another browser, does not find it anywhere.
             browser = desk;
