@@ -25,6 +25,9 @@ import org.shouwang.spaces.Spaces;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * About twenty community spaces across the demo buildings (study and seminar rooms, Party and League
@@ -74,7 +77,12 @@ class DemoSpaces implements DemoSection {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoSpaces(Spaces spaces, SpaceBookings bookings, SpaceAppeals appeals, JdbcTemplate jdbc, Clock clock) {
+    private final TransactionTemplate savepoint;
+
+    DemoSpaces(Spaces spaces, SpaceBookings bookings, SpaceAppeals appeals, JdbcTemplate jdbc, Clock clock,
+               PlatformTransactionManager transactions) {
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.spaces = spaces;
         this.bookings = bookings;
         this.appeals = appeals;
@@ -104,14 +112,12 @@ class DemoSpaces implements DemoSection {
             long building = buildings.get(d.building() % buildings.size());
             String name = d.building() < buildings.size() ? d.name() : d.name() + (d.building() + 1);
             String manager = d.manager() != null && usernames.contains(d.manager()) ? d.manager() : null;
-            long id;
-            try {
-                id = spaces.create(admin, new SpaceDraft(name, d.kind(), building, d.floor(), d.room(), d.capacity(), d.equipment(),
-                        description(d.kind()), d.opens(), d.closes(), EnumSet.allOf(DayOfWeek.class), d.students(), d.organisations(),
-                        d.staff(), d.longest(), 7, d.approval(), manager));
-            } catch (InvalidInput taken) {
+            if (jdbc.queryForObject("SELECT count(*) FROM space WHERE building_id = ? AND name = ?", Integer.class, building, name) > 0) {
                 continue;
             }
+            long id = spaces.create(admin, new SpaceDraft(name, d.kind(), building, d.floor(), d.room(), d.capacity(), d.equipment(),
+                    description(d.kind()), d.opens(), d.closes(), EnumSet.allOf(DayOfWeek.class), d.students(), d.organisations(),
+                    d.staff(), d.longest(), 7, d.approval(), manager));
             all.add(id);
             defs.put(id, d);
             if (d.kind() == SpaceKind.STUDY_ROOM || d.kind() == SpaceKind.SEMINAR_ROOM) {
@@ -183,11 +189,13 @@ class DemoSpaces implements DemoSection {
     }
 
     private int book(Viewer booker, long space, LocalDate day, int hour, int hours, String purpose, int attendees, String organisation) {
+        // Behind a savepoint: a refused booking (taken, over the limit) leaves the demo one booking fewer, not rolled back.
         try {
-            bookings.book(booker, new SpaceBookings.Request(space, at(day, hour), at(day, hour + hours), purpose, attendees, organisation));
+            savepoint.executeWithoutResult(s -> bookings.book(booker,
+                    new SpaceBookings.Request(space, at(day, hour), at(day, hour + hours), purpose, attendees, organisation)));
             return 1;
         } catch (RuleViolation | InvalidInput refused) {
-            return 0; // taken, over the limit or outside the hours: the demo simply has one booking fewer
+            return 0;
         }
     }
 

@@ -84,7 +84,7 @@ public class FreeSpaces {
                 "SELECT min(starts_at) AS next FROM space_booking WHERE space_id = :s AND state IN ('PENDING', 'CONFIRMED', 'CHECKED_IN') AND starts_at > :now",
                 "SELECT min(starts_at) AS next FROM space_closure WHERE space_id = :s AND starts_at > :now")) {
             Instant next = jdbc.sql(table).param("s", s.id()).param("now", Timestamps.of(now))
-                    .query((rs, n) -> Timestamps.read(rs, "next")).single();
+                    .query((rs, n) -> Timestamps.read(rs, "next")).list().get(0);
             if (next != null && next.isBefore(until)) {
                 until = next;
             }

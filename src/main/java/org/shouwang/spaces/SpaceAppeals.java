@@ -266,7 +266,7 @@ public class SpaceAppeals {
                         SELECT a.id, a.booking_id, a.space_id, s.name, a.booker_account_id, b.starts_at, b.ends_at, a.reason, a.state,
                                a.decision, a.decided_at, a.created_at
                         FROM space_no_show_appeal a JOIN space_booking b ON b.id = a.booking_id JOIN space s ON s.id = a.space_id
-                        WHERE """ + where + " ORDER BY a.created_at DESC, a.id DESC")
+                        """ + "WHERE " + where + " ORDER BY a.created_at DESC, a.id DESC")
                 .params(params).query(SpaceAppeals::appeal).list();
         Map<Long, String> names = accounts.names(rows.stream().map(Appeal::bookerAccountId).distinct().toList());
         return rows.stream().map(a -> new Appeal(a.id(), a.bookingId(), a.spaceId(), a.spaceName(), a.bookerAccountId(),
