@@ -72,10 +72,7 @@ public class SpaceAppeals {
     }
 
     /** Whether the viewer may book now; when blocked, until when and the no-shows that count. */
-    public record Standing(Instant blockedUntil, int noShowsInWindow, int limit, long windowDays, long blockDays) {
-        public boolean blocked() {
-            return blockedUntil != null;
-        }
+    public record Standing(boolean blocked, Instant blockedUntil, int noShowsInWindow, int limit, long windowDays, long blockDays) {
     }
 
     // — the booker —
@@ -135,7 +132,8 @@ public class SpaceAppeals {
         Instant now = clock.instant();
         Instant until = jdbc.sql("SELECT blocked_until FROM space_booker WHERE account_id = ?").param(booker.accountId())
                 .query((rs, n) -> Timestamps.read(rs, "blocked_until")).optional().orElse(null);
-        return new Standing(until != null && until.isAfter(now) ? until : null, (int) noShowsInWindow(booker.accountId(), now),
+        boolean blocked = until != null && until.isAfter(now);
+        return new Standing(blocked, blocked ? until : null, (int) noShowsInWindow(booker.accountId(), now),
                 properties.noShowLimit(), properties.noShowWindow().toDays(), properties.blockFor().toDays());
     }
 
