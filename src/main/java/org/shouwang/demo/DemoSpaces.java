@@ -52,23 +52,23 @@ class DemoSpaces implements DemoSection {
     private static final List<Def> DEFS = List.of(
             new Def(0, "一楼自习室", SpaceKind.STUDY_ROOM, 1, "108", 24, "台灯、插座、饮水机", H8, H22, true, false, false, 180, false, null),
             new Def(0, "二楼静音自习室", SpaceKind.STUDY_ROOM, 2, "208", 12, "台灯、插座", H8, H22, true, false, false, 180, false, null),
-            new Def(0, "研讨室", SpaceKind.SEMINAR_ROOM, 1, "110", 8, "白板、投影、会议桌", H8, H22, true, true, true, 120, false, null),
+            new Def(0, "研讨室A", SpaceKind.SEMINAR_ROOM, 1, "110", 8, "白板、投影、会议桌", H8, H22, true, true, true, 120, false, null),
             new Def(0, "党团活动室", SpaceKind.ACTIVITY_ROOM, 1, "112", 30, "党旗、投影、音响", H8, LocalTime.of(21, 0), false, true, true, 180, true, "party"),
-            new Def(0, "谈心谈话室", SpaceKind.TALK_ROOM, 1, "114", 3, "沙发、茶几", LocalTime.of(9, 0), LocalTime.of(21, 0), true, false, true, 60, true, "counsellor"),
+            new Def(0, "谈心谈话室", SpaceKind.TALK_ROOM, 1, "114", 3, "沙发、茶几", LocalTime.of(9, 0), LocalTime.of(21, 0), true, false, true, 60, true, null),
             new Def(0, "辅导员工作室用房", SpaceKind.STUDIO_ROOM, 1, "116", 10, "电脑、打印机", H8, LocalTime.of(20, 0), false, true, true, 240, false, "studio"),
             new Def(0, "社区警务室", SpaceKind.OFFICE, 1, "101", 4, "监控屏、对讲机", H8, H22, false, false, true, 480, false, "police"),
             new Def(0, "健身房", SpaceKind.SPORTS, -1, "B01", 20, "跑步机、哑铃、动感单车", LocalTime.of(6, 0), H22, true, false, true, 90, false, null),
             new Def(0, "自助洗衣房", SpaceKind.SERVICE, 1, "102", 6, "洗衣机 6 台、烘干机 2 台", LocalTime.of(7, 0), LocalTime.of(23, 0), true, false, false, 90, false, null),
-            new Def(1, "自习室", SpaceKind.STUDY_ROOM, 1, "106", 20, "台灯、插座", H8, H22, true, false, false, 180, false, null),
-            new Def(1, "研讨室", SpaceKind.SEMINAR_ROOM, 2, "206", 10, "白板、显示屏", H8, H22, true, true, true, 120, false, null),
+            new Def(1, "阳光自习室", SpaceKind.STUDY_ROOM, 1, "106", 20, "台灯、插座", H8, H22, true, false, false, 180, false, null),
+            new Def(1, "研讨室B", SpaceKind.SEMINAR_ROOM, 2, "206", 10, "白板、显示屏", H8, H22, true, true, true, 120, false, null),
             new Def(1, "团学活动室", SpaceKind.ACTIVITY_ROOM, 1, "110", 40, "投影、音响、折叠桌椅", H8, LocalTime.of(21, 0), false, true, true, 180, true, null),
             new Def(1, "心晴谈心室", SpaceKind.TALK_ROOM, 1, "112", 3, "沙发、绿植", LocalTime.of(9, 0), LocalTime.of(21, 0), true, false, true, 60, true, "psych"),
-            new Def(1, "自助洗衣房", SpaceKind.SERVICE, 1, "101", 8, "洗衣机 8 台", LocalTime.of(7, 0), LocalTime.of(23, 0), true, false, false, 90, false, null),
-            new Def(2, "自习室", SpaceKind.STUDY_ROOM, 1, "105", 30, "台灯、插座、储物柜", LocalTime.of(7, 0), LocalTime.of(23, 0), true, false, false, 240, false, null),
+            new Def(1, "二号洗衣房", SpaceKind.SERVICE, 1, "101", 8, "洗衣机 8 台", LocalTime.of(7, 0), LocalTime.of(23, 0), true, false, false, 90, false, null),
+            new Def(2, "晨读自习室", SpaceKind.STUDY_ROOM, 1, "105", 30, "台灯、插座、储物柜", LocalTime.of(7, 0), LocalTime.of(23, 0), true, false, false, 240, false, null),
             new Def(2, "考研自习室", SpaceKind.STUDY_ROOM, 3, "305", 16, "台灯、插座", LocalTime.of(7, 0), LocalTime.of(23, 0), true, false, false, 240, false, null),
-            new Def(2, "研讨室", SpaceKind.SEMINAR_ROOM, 2, "205", 8, "白板", H8, H22, true, true, true, 120, false, null),
+            new Def(2, "研讨室C", SpaceKind.SEMINAR_ROOM, 2, "205", 8, "白板", H8, H22, true, true, true, 120, false, null),
             new Def(2, "生涯工作室用房", SpaceKind.STUDIO_ROOM, 1, "108", 12, "电脑、测评终端", H8, LocalTime.of(20, 0), false, true, true, 240, false, null),
-            new Def(3, "自习室", SpaceKind.STUDY_ROOM, 1, "104", 20, "台灯、插座", H8, H22, true, false, false, 180, false, null),
+            new Def(3, "书香自习室", SpaceKind.STUDY_ROOM, 1, "104", 20, "台灯、插座", H8, H22, true, false, false, 180, false, null),
             new Def(3, "健身角", SpaceKind.SPORTS, 1, "101", 12, "乒乓球台、跳绳", LocalTime.of(6, 0), H22, true, true, true, 90, false, null));
 
     private final Spaces spaces;
@@ -110,7 +110,7 @@ class DemoSpaces implements DemoSection {
         Map<Long, Def> defs = new java.util.HashMap<>();
         for (Def d : DEFS) {
             long building = buildings.get(d.building() % buildings.size());
-            String name = d.building() < buildings.size() ? d.name() : d.name() + (d.building() + 1);
+            String name = d.name(); // unique across the list, so that fewer buildings (the tests' campus) take them all
             String manager = d.manager() != null && usernames.contains(d.manager()) ? d.manager() : null;
             if (jdbc.queryForObject("SELECT count(*) FROM space WHERE building_id = ? AND name = ?", Integer.class, building, name) > 0) {
                 continue;

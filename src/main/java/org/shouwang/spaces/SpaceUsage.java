@@ -84,7 +84,7 @@ public class SpaceUsage {
     }
 
     /**
-     * The usage of the spaces the viewer may see over [from, to] (days inclusive; default the last four
+     * The usage of the spaces the viewer may see from {@code from} to {@code to} (days inclusive; default the last four
      * weeks), narrowed to a kind and a building when given. A period backwards or over a year is a
      * field error.
      */
@@ -169,7 +169,7 @@ public class SpaceUsage {
         return viewer.isAdmin() || viewer.has(Role.LEADER) || viewer.has(Role.STUDENT_AFFAIRS);
     }
 
-    /** Adds the booked minutes of [s, e) to the weekday × hour cells they fall in, campus time. */
+    /** Adds the booked minutes from s to e to the weekday × hour cells they fall in, campus time. */
     static void spread(double[][] heat, Instant s, Instant e) {
         ZonedDateTime at = s.atZone(CampusTime.ZONE);
         ZonedDateTime end = e.atZone(CampusTime.ZONE);
