@@ -43,6 +43,12 @@ class SpaceUsageBrowserTest extends BrowserTest {
         waitFor(By.id("no-shows"));
         assertNoSidewaysScroll();
         screenshot("spaces-appeals-phone");
+        click(By.cssSelector("#no-shows a.btn"));
+        waitFor(By.id("appeal-form"));
+        click(By.id("appeal-send"));
+        assertThat(waitFor(By.id("reason-error")).getText()).isNotBlank();
+        assertNoSidewaysScroll();
+        screenshot("spaces-appeal-form-phone");
         resize(1280, 900);
     }
 
@@ -56,5 +62,10 @@ class SpaceUsageBrowserTest extends BrowserTest {
         assertThat(waitFor(By.id("usage-spaces")).getText()).contains("自习室");
         assertNoSidewaysScroll();
         wholePage("spaces-usage");
+
+        logIn("manager");
+        open("/spaces/appeals/manage");
+        assertThat(waitFor(By.id("appeals")).getText()).contains("卫生安全检查");
+        screenshot("spaces-appeals-manage");
     }
 }
