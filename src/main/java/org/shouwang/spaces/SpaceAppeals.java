@@ -93,10 +93,14 @@ public class SpaceAppeals {
         if (jdbc.sql("SELECT count(*) FROM space_no_show_appeal WHERE booking_id = ?").param(bookingId).query(Long.class).single() > 0) {
             throw new RuleViolation("spaceAppeal.alreadyAppealed");
         }
-        jdbc.sql("""
-                        INSERT INTO space_no_show_appeal (booking_id, space_id, booker_account_id, reason, state, created_at)
-                        VALUES (?, ?, ?, ?, 'WAITING', ?)""")
-                .params(bookingId, b.spaceId(), booker.accountId(), r, Timestamps.of(clock.instant())).update();
+        try {
+            jdbc.sql("""
+                            INSERT INTO space_no_show_appeal (booking_id, space_id, booker_account_id, reason, state, created_at)
+                            VALUES (?, ?, ?, ?, 'WAITING', ?)""")
+                    .params(bookingId, b.spaceId(), booker.accountId(), r, Timestamps.of(clock.instant())).update();
+        } catch (org.springframework.dao.DuplicateKeyException sameMoment) {
+            throw new RuleViolation("spaceAppeal.alreadyAppealed");
+        }
         long id = jdbc.sql("SELECT id FROM space_no_show_appeal WHERE booking_id = ?").param(bookingId).query(Long.class).single();
         tell("space-appeal-" + id, managersOf(b.spaceId()), "spaceAppeal.notice.new", List.of(b.spaceName(), booker.displayName()),
                 "/spaces/appeals/manage");
