@@ -50,7 +50,7 @@ class SpaceBookingsController {
     }
 
     /** A booking and what the viewer may do with it now. */
-    record Row(SpaceViews.Booking booking, boolean mine, boolean upcoming, boolean mayCancel, boolean mayCheckIn, boolean mayDecide) {
+    public record Row(SpaceViews.Booking booking, boolean mine, boolean upcoming, boolean mayCancel, boolean mayCheckIn, boolean mayDecide) {
     }
 
     @GetMapping("/spaces/bookings")

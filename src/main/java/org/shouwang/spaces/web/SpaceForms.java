@@ -23,7 +23,7 @@ import org.shouwang.spaces.SpaceViews;
  * times, numbers and values a select offers arrive as text: one that cannot be read is a field error,
  * never a 500. Times are campus wall-clock times.
  */
-final class SpaceForms {
+public final class SpaceForms {
 
     static final String NOT_A_NUMBER = "spaces.form.notANumber";
     static final String NOT_A_DATE = "spaces.form.notADate";
@@ -34,7 +34,7 @@ final class SpaceForms {
     }
 
     /** A booking: one day, a start and an end time on it (an end of 00:00 is midnight after it). */
-    record BookingForm(String day, String start, String end, String attendees, String purpose, String organisation) {
+    public record BookingForm(String day, String start, String end, String attendees, String purpose, String organisation) {
 
         static BookingForm empty(LocalDate day, LocalTime start, int longestMinutes) {
             String s = start == null ? "" : start.toString();
@@ -59,7 +59,7 @@ final class SpaceForms {
     }
 
     /** A closure: from and to as date-and-time fields, and why. */
-    record ClosureForm(String startsAt, String endsAt, String reason) {
+    public record ClosureForm(String startsAt, String endsAt, String reason) {
 
         static ClosureForm empty() {
             return new ClosureForm("", "", "");
@@ -80,7 +80,7 @@ final class SpaceForms {
     }
 
     /** Every field of a space, open days as the checked boxes (1 = Monday … 7 = Sunday). */
-    record SpaceForm(String name, String kind, String buildingId, String floor, String room, String capacity, String equipment,
+    public record SpaceForm(String name, String kind, String buildingId, String floor, String room, String capacity, String equipment,
                      String description, String opensAt, String closesAt, List<String> openDays, boolean studentsMayBook,
                      boolean organisationsMayBook, boolean staffMayBook, String longestMinutes, String daysAhead,
                      boolean needsApproval, String managerUsername, String version) {
@@ -100,7 +100,7 @@ final class SpaceForms {
                     s.needsApproval(), managerUsername == null ? "" : managerUsername, String.valueOf(s.version()));
         }
 
-        boolean opens(int day) {
+        public boolean opens(int day) {
             return openDays != null && openDays.contains(String.valueOf(day));
         }
 

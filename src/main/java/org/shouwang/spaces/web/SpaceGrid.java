@@ -16,26 +16,26 @@ import org.shouwang.spaces.SpaceViews;
  * an activity, closed (a closure or a day it is not open) or past. The phone shows one day's column
  * as rows; the desktop shows the whole week as a table.
  */
-record SpaceGrid(LocalDate day, LocalDate weekStart, List<LocalDate> days, List<LocalTime> times, List<List<Slot>> columns) {
+public record SpaceGrid(LocalDate day, LocalDate weekStart, List<LocalDate> days, List<LocalTime> times, List<List<Slot>> columns) {
 
     static final int SLOT_MINUTES = 30;
 
-    enum State {
+    public enum State {
         FREE, TAKEN, ACTIVITY, CLOSED, PAST;
 
-        String css() {
+        public String css() {
             return "sp-" + name().toLowerCase();
         }
 
-        String messageKey() {
+        public String messageKey() {
             return "spaces.grid." + name().toLowerCase();
         }
     }
 
     /** One half hour of one day. */
-    record Slot(LocalDate day, LocalTime time, State state) {
+    public record Slot(LocalDate day, LocalTime time, State state) {
 
-        boolean free() {
+        public boolean free() {
             return state == State.FREE;
         }
     }
@@ -111,12 +111,12 @@ record SpaceGrid(LocalDate day, LocalDate weekStart, List<LocalDate> days, List<
     }
 
     /** The chosen day's slots, for the phone's day view. */
-    List<Slot> dayColumn() {
+    public List<Slot> dayColumn() {
         return columns.get(day.getDayOfWeek().getValue() - 1);
     }
 
     /** One time's slots across the week, for a row of the desktop table. */
-    List<Slot> row(int timeIndex) {
+    public List<Slot> row(int timeIndex) {
         return columns.stream().map(c -> c.get(timeIndex)).toList();
     }
 }

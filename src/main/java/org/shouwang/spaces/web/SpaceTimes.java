@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.shouwang.shared.CampusTime;
 
 /** Campus wall-clock times as the space pages write them, in the viewer's language. */
-final class SpaceTimes {
+public final class SpaceTimes {
 
     private final DateTimeFormatter day;
     private final DateTimeFormatter shortDay;
@@ -22,7 +22,7 @@ final class SpaceTimes {
     }
 
     /** "12月1日 周二 14:00–16:00". */
-    String when(Instant start, Instant end) {
+    public String when(Instant start, Instant end) {
         ZonedDateTime s = start.atZone(CampusTime.ZONE);
         ZonedDateTime e = end.atZone(CampusTime.ZONE);
         String to = e.toLocalDate().equals(s.toLocalDate()) || e.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
@@ -30,7 +30,7 @@ final class SpaceTimes {
         return day.format(s) + " " + s.format(time) + "–" + to;
     }
 
-    String at(Instant instant) {
+    public String at(Instant instant) {
         if (instant == null) {
             return "";
         }
@@ -38,11 +38,11 @@ final class SpaceTimes {
         return day.format(z) + " " + z.format(time);
     }
 
-    String day(LocalDate d) {
+    public String day(LocalDate d) {
         return day.format(d);
     }
 
-    String shortDay(LocalDate d) {
+    public String shortDay(LocalDate d) {
         return shortDay.format(d);
     }
 
