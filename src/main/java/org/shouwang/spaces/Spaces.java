@@ -104,8 +104,11 @@ public class Spaces {
     /** The spaces the viewer manages (all of them for administrators). */
     @Transactional(readOnly = true)
     public Set<Long> managedBy(Viewer viewer) {
-        return list(null, null).stream().filter(s -> manages(viewer, s.id())).map(SpaceViews.Space::id)
-                .collect(Collectors.toSet());
+        Map<Long, Boolean> buildings = new HashMap<>();
+        return list(null, null).stream()
+                .filter(s -> viewer.isAdmin() || (s.managerAccountId() != null && s.managerAccountId() == viewer.accountId())
+                        || buildings.computeIfAbsent(s.buildingId(), b -> residence.mayAssign(viewer, b)))
+                .map(SpaceViews.Space::id).collect(Collectors.toSet());
     }
 
     @Transactional(readOnly = true)

@@ -86,13 +86,15 @@ class SpacesBrowserTest extends BrowserTest {
             logIn(students.get(0).username());
             open("/spaces");
             assertThat(waitFor(By.id("find-free")).getAttribute("href")).endsWith("/spaces/free");
+            assertNoSidewaysScroll();
+            screenshot("spaces-list-phone");
             click(By.cssSelector("[data-space='" + space + "']"));
             waitFor(By.id("grid-day"));
             assertThat(browser.findElement(By.id("grid-week")).isDisplayed()).isFalse();
-            assertThat(browser.findElement(By.cssSelector("#grid-day li[data-time='09:00']")).getAttribute("data-state")).isEqualTo("PAST");
+            assertThat(browser.findElement(By.cssSelector("#grid-day [data-time='09:00']")).getAttribute("data-state")).isEqualTo("PAST");
             assertNoSidewaysScroll();
             wholePage("spaces-grid-phone");
-            click(By.cssSelector("#grid-day li[data-time='10:00'] a"));
+            click(By.cssSelector("#grid-day a[data-time='10:00']"));
             waitFor(By.id("booking-form"));
             assertThat(browser.findElement(By.id("start")).getAttribute("value")).isEqualTo("10:00");
             assertThat(browser.findElement(By.id("end")).getAttribute("value")).isEqualTo("11:00");
@@ -104,13 +106,14 @@ class SpacesBrowserTest extends BrowserTest {
             String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
             assertThat(browser.findElement(By.id("state-" + id)).getText()).isEqualTo("已确认");
             assertNoSidewaysScroll();
+            wholePage("spaces-booked-phone");
 
             // A second student sees the time taken, without a name, and cannot book across it.
             use(secondPhone);
             logIn(students.get(1).username());
             open("/spaces/" + space + "?day=" + DAY + "&start=10:30");
-            assertThat(waitFor(By.cssSelector("#grid-day li[data-time='10:00']")).getAttribute("data-state")).isEqualTo("TAKEN");
-            assertThat(browser.findElements(By.cssSelector("#grid-day li[data-time='10:00'] a"))).isEmpty();
+            assertThat(waitFor(By.cssSelector("#grid-day [data-time='10:00']")).getAttribute("data-state")).isEqualTo("TAKEN");
+            assertThat(browser.findElements(By.cssSelector("#grid-day a[data-time='10:00']"))).isEmpty();
             assertThat(browser.getPageSource()).doesNotContain(students.get(0).displayName()).doesNotContain("期末复习");
             type(By.id("purpose"), "小组讨论");
             click(By.id("book-submit"));
@@ -127,7 +130,7 @@ class SpacesBrowserTest extends BrowserTest {
             assertThat(browser.findElement(By.id("state-" + id)).getText()).isEqualTo("已签到");
             assertThat(browser.findElements(By.id("check-in-" + id))).isEmpty();
             assertNoSidewaysScroll();
-            wholePage("spaces-booked-phone");
+            screenshot("spaces-checked-in-phone");
 
             // On a desktop the same room shows its week.
             resize(1280, 900);

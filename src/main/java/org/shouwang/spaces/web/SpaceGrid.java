@@ -21,7 +21,7 @@ public record SpaceGrid(LocalDate day, LocalDate weekStart, List<LocalDate> days
     static final int SLOT_MINUTES = 30;
 
     public enum State {
-        FREE, TAKEN, ACTIVITY, CLOSED, PAST;
+        FREE, TAKEN, ACTIVITY, CLOSED, PAST, LATER;
 
         public String css() {
             return "sp-" + name().toLowerCase();
@@ -37,6 +37,11 @@ public record SpaceGrid(LocalDate day, LocalDate weekStart, List<LocalDate> days
 
         public boolean free() {
             return state == State.FREE;
+        }
+
+        /** "08:00" for the hour row this slot starts in. */
+        public String hour() {
+            return String.format("%02d:00", time.getHour());
         }
     }
 
@@ -98,7 +103,10 @@ public record SpaceGrid(LocalDate day, LocalDate weekStart, List<LocalDate> days
         if (held) {
             return activity ? State.ACTIVITY : State.TAKEN;
         }
-        return from.isBefore(now.minusSeconds(60)) ? State.PAST : State.FREE;
+        if (from.isBefore(now.minusSeconds(60))) {
+            return State.PAST;
+        }
+        return d.isAfter(now.atZone(CampusTime.ZONE).toLocalDate().plusDays(space.daysAhead())) ? State.LATER : State.FREE;
     }
 
     /** The instants the grid spans, to ask for taken times. */
@@ -113,6 +121,15 @@ public record SpaceGrid(LocalDate day, LocalDate weekStart, List<LocalDate> days
     /** The chosen day's slots, for the phone's day view. */
     public List<Slot> dayColumn() {
         return columns.get(day.getDayOfWeek().getValue() - 1);
+    }
+
+    /** The chosen day's slots by hour, for the phone's hour rows. */
+    public List<List<Slot>> dayHours() {
+        java.util.Map<Integer, List<Slot>> hours = new java.util.LinkedHashMap<>();
+        for (Slot s : dayColumn()) {
+            hours.computeIfAbsent(s.time().getHour(), h -> new ArrayList<>()).add(s);
+        }
+        return new ArrayList<>(hours.values());
     }
 
     /** One time's slots across the week, for a row of the desktop table. */

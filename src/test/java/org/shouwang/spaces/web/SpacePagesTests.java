@@ -78,13 +78,13 @@ class SpacePagesTests {
 
     @Test
     void theListFiltersByKindAndLinksToTheFreeSeatView() throws Exception {
-        long study = fixtures.create(fixtures.studyRoom("列表自习室", false));
-        SpaceDraft talk = fixtures.studyRoom("列表谈心室", false);
+        long study = fixtures.create(fixtures.studyRoom("预约页列表自习室", false));
+        SpaceDraft talk = fixtures.studyRoom("预约页列表谈心室", false);
         long talkRoom = fixtures.create(new SpaceDraft(talk.name(), SpaceKind.TALK_ROOM, talk.buildingId(), 2, "202", 3, "", "", talk.opensAt(),
                 talk.closesAt(), talk.openDays(), true, false, true, 60, 7, true, null));
 
         page("/spaces", "student").andExpect(content().string(containsString("列表自习室")))
-                .andExpect(content().string(containsString("列表谈心室")))
+                .andExpect(content().string(containsString("预约页列表谈心室")))
                 .andExpect(content().string(containsString("href=\"/spaces/free\"")))
                 .andExpect(content().string(not(containsString("id=\"new-space\""))));
         page("/spaces?kind=TALK_ROOM&building=" + fixtures.building(), "student")
@@ -96,7 +96,7 @@ class SpacePagesTests {
 
     @Test
     void theGridShowsFreeTakenAndActivityTimesWithoutNames() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("网格自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约页网格自习室", false));
         Viewer booker = fixtures.students(1).get(0);
         bookings.book(booker, new SpaceBookings.Request(space, fixtures.at(TOMORROW, 14, 0), fixtures.at(TOMORROW, 15, 0), "秘密讨论", 2, null));
         bookings.reserveForActivity(users.viewer("counsellor"), space, 987_654L, fixtures.at(TOMORROW, 16, 0), fixtures.at(TOMORROW, 17, 0),
@@ -115,7 +115,7 @@ class SpacePagesTests {
 
     @Test
     void aFreeSlotTappedFillsTheFormAndBookingItConfirmsAndShowsTheBooking() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("表单自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约页表单自习室", false));
         String student = fixtures.students(1).get(0).username();
         page("/spaces/" + space + "?day=" + TOMORROW + "&start=15:00", student)
                 .andExpect(content().string(containsString("value=\"15:00\"")))
@@ -134,7 +134,7 @@ class SpacePagesTests {
 
     @Test
     void fieldProblemsShowBesideTheirFieldsAndNothingIsWritten() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("校验自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约页校验自习室", false));
         String student = fixtures.students(1).get(0).username();
 
         mvc.perform(booking(space, student, TOMORROW, "25:00", "16:00", "abc", " ")).andExpect(status().isOk())
@@ -156,7 +156,7 @@ class SpacePagesTests {
 
     @Test
     void aTakenSlotIsRefusedAboveTheFormAndNothingIsWritten() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("冲突自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约页冲突自习室", false));
         List<Viewer> two = fixtures.students(2);
         mvc.perform(booking(space, two.get(0).username(), TOMORROW, "14:00", "16:00", "2", "先到"))
                 .andExpect(status().is3xxRedirection());
@@ -171,7 +171,7 @@ class SpacePagesTests {
 
     @Test
     void aBookingIsSeenByItsBookerAndTheManagersOnly() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("隐私自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约页隐私自习室", false));
         List<Viewer> two = fixtures.students(2);
         long id = bookings.book(two.get(0), new SpaceBookings.Request(space, fixtures.at(TOMORROW, 9, 0), fixtures.at(TOMORROW, 10, 0), "背单词", 1, null));
 
@@ -186,9 +186,9 @@ class SpacePagesTests {
 
     @Test
     void theManagerApprovesOrDeclinesWithAReasonWaitingOnesFirstAndOthersMayNot() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("审批研讨室", true));
+        long space = fixtures.create(fixtures.studyRoom("预约页审批研讨室", true));
         List<Viewer> three = fixtures.students(3);
-        long confirmedElsewhere = bookings.book(three.get(2), new SpaceBookings.Request(fixtures.create(fixtures.studyRoom("审批旁边自习室", false)),
+        long confirmedElsewhere = bookings.book(three.get(2), new SpaceBookings.Request(fixtures.create(fixtures.studyRoom("预约页审批旁边自习室", false)),
                 fixtures.at(TOMORROW, 8, 0), fixtures.at(TOMORROW, 9, 0), "早读", 1, null));
         long first = bookings.book(three.get(0), new SpaceBookings.Request(space, fixtures.at(TOMORROW, 14, 0), fixtures.at(TOMORROW, 15, 0), "班会", 4, null));
         long second = bookings.book(three.get(1), new SpaceBookings.Request(space, fixtures.at(TOMORROW, 16, 0), fixtures.at(TOMORROW, 17, 0), "社团例会", 4, "青年志愿者协会"));
@@ -216,7 +216,7 @@ class SpacePagesTests {
 
     @Test
     void iAmHereChecksInWithinTheWindowOnly() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("签到自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约页签到自习室", false));
         Viewer student = fixtures.students(1).get(0);
         long id = bookings.book(student, new SpaceBookings.Request(space, fixtures.at(TODAY, 10, 30), fixtures.at(TODAY, 11, 30), "自习", 1, null));
 
@@ -233,7 +233,7 @@ class SpacePagesTests {
 
     @Test
     void theDoorCodeChecksInTheSignedInBookerAndOnlyManagersSeeIt() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("门码自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约页门码自习室", false));
         Viewer student = fixtures.students(1).get(0);
         long id = bookings.book(student, new SpaceBookings.Request(space, fixtures.at(TODAY, 10, 0), fixtures.at(TODAY, 11, 0), "自习", 1, null));
         String key = spaces.doorKey(users.viewer("admin"), space);
@@ -269,7 +269,7 @@ class SpacePagesTests {
                 .andExpect(content().string(containsString("id=\"bookers-error\"")))
                 .andExpect(content().string(containsString("id=\"longestMinutes-error\"")));
 
-        MvcResult created = mvc.perform(post("/spaces/new").with(users.as("manager")).with(csrf()).param("name", "页面新建研讨室")
+        MvcResult created = mvc.perform(post("/spaces/new").with(users.as("manager")).with(csrf()).param("name", "预约页新建研讨室")
                         .param("kind", "SEMINAR_ROOM").param("buildingId", String.valueOf(building)).param("floor", "3").param("room", "305")
                         .param("capacity", "12").param("equipment", "投影").param("description", "可开小组会").param("opensAt", "09:00")
                         .param("closesAt", "21:00").param("openDays", "1", "3", "5").param("studentsMayBook", "true")
@@ -289,7 +289,7 @@ class SpacePagesTests {
         // The named manager decides bookings but does not define the space.
         mvc.perform(get("/spaces/" + id + "/edit").with(users.as("counsellor"))).andExpect(status().isNotFound());
         page("/spaces/manage", "counsellor");
-        mvc.perform(post("/spaces/" + id + "/edit").with(users.as("manager")).with(csrf()).param("name", "页面新建研讨室")
+        mvc.perform(post("/spaces/" + id + "/edit").with(users.as("manager")).with(csrf()).param("name", "预约页新建研讨室")
                         .param("kind", "SEMINAR_ROOM").param("buildingId", String.valueOf(building)).param("floor", "3")
                         .param("capacity", "12").param("opensAt", "09:00").param("closesAt", "21:00").param("openDays", "1")
                         .param("studentsMayBook", "true").param("longestMinutes", "90").param("daysAhead", "14").param("version", "99"))
@@ -302,7 +302,7 @@ class SpacePagesTests {
 
     @Test
     void managersAddAndRemoveClosuresAndTheGridShowsThem() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("关闭自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约页关闭自习室", false));
         mvc.perform(post("/spaces/" + space + "/closures").with(users.as("manager")).with(csrf()).param("startsAt", "2026-12-09T08:00")
                 .param("endsAt", "2026-12-09T07:00").param("reason", "")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"closure-form\"")))
@@ -326,7 +326,7 @@ class SpacePagesTests {
     @Test
     void unknownSpacesAndOddParametersNeverFail() throws Exception {
         mvc.perform(get("/spaces/999999999").with(users.as("student"))).andExpect(status().isNotFound());
-        long space = fixtures.create(fixtures.studyRoom("参数自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约页参数自习室", false));
         page("/spaces/" + space + "?day=notaday&start=xx", "student");
         page("/spaces/manage?state=WHATEVER", "manager");
     }

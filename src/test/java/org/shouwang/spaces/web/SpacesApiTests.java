@@ -89,12 +89,12 @@ class SpacesApiTests {
 
     @Test
     void spacesAreListedAndReadAndTheirTakenTimesCarryNoNames() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("接口自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约接口自习室", false));
         Viewer booker = fixtures.students(1).get(0);
         bookings.book(booker, new SpaceBookings.Request(space, fixtures.at(TOMORROW, 14, 0), fixtures.at(TOMORROW, 16, 0), "接口讨论", 2, null));
 
         send("GET", "/api/v1/spaces?kind=STUDY_ROOM&buildingId=" + fixtures.building(), "student", null).andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].name", hasItem("接口自习室")));
+                .andExpect(jsonPath("$[*].name", hasItem("预约接口自习室")));
         send("GET", "/api/v1/spaces/" + space, "student", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.openDays.length()").value(7)).andExpect(jsonPath("$.longestMinutes").value(120));
         String taken = send("GET", "/api/v1/spaces/" + space + "/taken?from=" + fixtures.at(TOMORROW, 0, 0) + "&to="
@@ -110,7 +110,7 @@ class SpacesApiTests {
 
     @Test
     void bookingValidatesEveryFieldWith400AndWritesNothing() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("接口校验自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约接口校验自习室", false));
         String student = fixtures.students(1).get(0).username();
 
         send("POST", "/api/v1/spaces/" + space + "/bookings", student, Map.of("attendees", 0, "purpose", ""))
@@ -129,7 +129,7 @@ class SpacesApiTests {
 
     @Test
     void aTakenSlotAndThePersonalLimitAreRefusedWith409() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("接口冲突自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约接口冲突自习室", false));
         List<Viewer> two = fixtures.students(2);
         send("POST", "/api/v1/spaces/" + space + "/bookings", two.get(0).username(), slot(TOMORROW, 14, 2, "先到"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.state").value("CONFIRMED"));
@@ -148,7 +148,7 @@ class SpacesApiTests {
 
     @Test
     void aStudentSeesOwnBookingsAManagerThoseOfTheirSpacesAndOthersGet404() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("接口范围研讨室", true));
+        long space = fixtures.create(fixtures.studyRoom("预约接口范围研讨室", true));
         List<Viewer> two = fixtures.students(2);
         long id = id(send("POST", "/api/v1/spaces/" + space + "/bookings", two.get(0).username(), slot(TOMORROW, 9, 1, "待批"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.state").value("PENDING")));
@@ -180,7 +180,7 @@ class SpacesApiTests {
 
     @Test
     void bookersCheckInByTappingOrAtTheDoorWithinTheWindow() throws Exception {
-        long space = fixtures.create(fixtures.studyRoom("接口签到自习室", false));
+        long space = fixtures.create(fixtures.studyRoom("预约接口签到自习室", false));
         List<Viewer> two = fixtures.students(2);
         long tap = id(send("POST", "/api/v1/spaces/" + space + "/bookings", two.get(0).username(), slot(TODAY, 11, 1, "点签到")));
         long door = id(send("POST", "/api/v1/spaces/" + space + "/bookings", two.get(1).username(), slot(TODAY, 12, 1, "扫码签到")));
@@ -205,7 +205,7 @@ class SpacesApiTests {
 
     @Test
     void adminsAndBuildingManagersDefineSpacesAndClosuresOthersGet404() throws Exception {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "接口新建活动室", "kind", "ACTIVITY_ROOM",
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "预约接口新建活动室", "kind", "ACTIVITY_ROOM",
                 "buildingId", fixtures.building(), "floor", 1, "capacity", 30, "opensAt", "09:00", "closesAt", "21:30",
                 "openDays", List.of("MONDAY", "SATURDAY"), "longestMinutes", 180, "daysAhead", 14));
         body.put("organisationsMayBook", true);
