@@ -120,6 +120,7 @@ class SpacesBrowserTest extends BrowserTest {
             assertThat(waitFor(By.id("booking-refused")).getText()).contains("该时段已被预约");
             assertThat(browser.findElement(By.id("purpose")).getAttribute("value")).isEqualTo("小组讨论");
             assertNoSidewaysScroll();
+            screenshot("spaces-refused-phone");
             assertThat(bookingsOf(space)).isEqualTo(1);
 
             // The first student arrives and taps "I'm here".
@@ -179,6 +180,11 @@ class SpacesBrowserTest extends BrowserTest {
             String door = waitFor(By.id("door-url")).getText();
             assertThat(door).contains("/spaces/" + space + "/door?key=");
             assertThat(browser.findElement(By.id("door-qr")).getAttribute("innerHTML")).contains("<svg");
+            screenshot("spaces-door-code");
+            open("/spaces/" + space + "/edit");
+            assertThat(waitFor(By.id("day-2")).isSelected()).isTrue();
+            assertNoSidewaysScroll();
+            wholePage("spaces-form-desktop");
 
             // The student sees it confirmed, and at 13:55 scans the door's code signed out: signing in leads back to it.
             use(main);
