@@ -103,7 +103,7 @@ class SpacesBrowserTest extends BrowserTest {
             click(By.id("book-submit"));
             assertThat(waitFor(By.id("flash-success")).getText()).contains("浏览器自习室");
             assertThat(browser.getCurrentUrl()).contains("/spaces/bookings/");
-            String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+            String id = browser.getCurrentUrl().replaceAll(".*/spaces/bookings/(\\d+).*", "$1");
             assertThat(browser.findElement(By.id("state-" + id)).getText()).isEqualTo("已确认");
             assertNoSidewaysScroll();
             wholePage("spaces-booked-phone");
@@ -162,7 +162,7 @@ class SpacesBrowserTest extends BrowserTest {
             type(By.id("attendees"), "5");
             click(By.id("book-submit"));
             assertThat(waitFor(By.id("flash-success")).getText()).contains("管理人审批");
-            String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+            String id = browser.getCurrentUrl().replaceAll(".*/spaces/bookings/(\\d+).*", "$1");
             assertThat(browser.findElement(By.id("state-" + id)).getText()).isEqualTo("待审批");
 
             // The building manager approves it on a desktop.

@@ -111,7 +111,8 @@ class SpacesController {
             long booking = bookings.book(viewer, form.request(id));
             flash.addFlashAttribute("success", errors.text(space.needsApproval() ? "spaces.booked.pending" : "spaces.booked.confirmed",
                     space.name()));
-            return "redirect:/spaces/bookings/" + booking;
+            // The fragment replaces the form's #book, which the browser would otherwise keep across the redirect.
+            return "redirect:/spaces/bookings/" + booking + "#booking-" + booking;
         } catch (InvalidInput invalid) {
             return spacePage(viewer, space, d, form, errors.of(invalid, BOOKING_FIELDS), model);
         } catch (RuleViolation violation) {
