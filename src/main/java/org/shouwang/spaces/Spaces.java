@@ -131,6 +131,9 @@ public class Spaces {
 
     /** Administrators anywhere; a building manager in their building. */
     public long create(Viewer viewer, SpaceDraft draft) {
+        if (!viewer.isAdmin() && !viewer.has(org.shouwang.shared.Role.BUILDING_MANAGER)) {
+            throw new NotFoundException("page", "spaces/new");
+        }
         Checked c = checked(draft, null);
         if (!viewer.isAdmin() && !residence.mayAssign(viewer, draft.buildingId())) {
             throw new NotFoundException("page", "spaces/new");

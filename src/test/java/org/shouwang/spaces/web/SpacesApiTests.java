@@ -168,6 +168,7 @@ class SpacesApiTests {
         send("POST", "/api/v1/space-bookings/" + id + "/approve", two.get(1).username(), null).andExpect(status().isNotFound());
         send("POST", "/api/v1/space-bookings/" + id + "/approve", "counsellor", null).andExpect(status().isNotFound());
         send("POST", "/api/v1/space-bookings/" + id + "/decline", "counsellor", Map.of("reason", "不行")).andExpect(status().isNotFound());
+        send("POST", "/api/v1/space-bookings/" + id + "/decline", two.get(1).username(), Map.of("reason", "")).andExpect(status().isNotFound());
         send("POST", "/api/v1/space-bookings/" + id + "/cancel", two.get(1).username(), null).andExpect(status().isNotFound());
         send("POST", "/api/v1/space-bookings/" + id + "/decline", "manager", Map.of("reason", " ")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
@@ -213,6 +214,7 @@ class SpacesApiTests {
 
         send("POST", "/api/v1/spaces", "student", body).andExpect(status().isNotFound());
         send("POST", "/api/v1/spaces", "counsellor", body).andExpect(status().isNotFound());
+        send("POST", "/api/v1/spaces", "student", Map.of("name", "")).andExpect(status().isNotFound());
         send("POST", "/api/v1/spaces", "manager", Map.of("name", "", "capacity", 0, "openDays", List.of()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field", hasItem("name")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("capacity"))).andExpect(jsonPath("$.errors[*].field", hasItem("openDays")));
