@@ -144,10 +144,10 @@ public class SpaceBookings {
     }
 
     public void decline(Viewer manager, long id, String reason) {
+        SpaceViews.Booking b = pending(manager, id);
         Fields f = new Fields();
         String r = f.text(reason, "reason", REASON_MAX, true);
         f.check();
-        SpaceViews.Booking b = pending(manager, id);
         jdbc.sql("""
                         UPDATE space_booking SET state = 'DECLINED', decline_reason = :reason, decided_by = :who, decided_at = :now,
                                version = version + 1 WHERE id = :id AND state = 'PENDING'""")

@@ -104,8 +104,11 @@ public class Spaces {
     /** The spaces the viewer manages (all of them for administrators). */
     @Transactional(readOnly = true)
     public Set<Long> managedBy(Viewer viewer) {
-        return list(null, null).stream().filter(s -> manages(viewer, s.id())).map(SpaceViews.Space::id)
-                .collect(Collectors.toSet());
+        Map<Long, Boolean> buildings = new HashMap<>();
+        return list(null, null).stream()
+                .filter(s -> viewer.isAdmin() || (s.managerAccountId() != null && s.managerAccountId() == viewer.accountId())
+                        || buildings.computeIfAbsent(s.buildingId(), b -> residence.mayAssign(viewer, b)))
+                .map(SpaceViews.Space::id).collect(Collectors.toSet());
     }
 
     @Transactional(readOnly = true)
@@ -128,6 +131,9 @@ public class Spaces {
 
     /** Administrators anywhere; a building manager in their building. */
     public long create(Viewer viewer, SpaceDraft draft) {
+        if (!viewer.isAdmin() && !viewer.has(org.shouwang.shared.Role.BUILDING_MANAGER)) {
+            throw new NotFoundException("page", "spaces/new");
+        }
         Checked c = checked(draft, null);
         if (!viewer.isAdmin() && !residence.mayAssign(viewer, draft.buildingId())) {
             throw new NotFoundException("page", "spaces/new");
