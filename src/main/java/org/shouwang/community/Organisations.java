@@ -21,6 +21,7 @@ import org.shouwang.shared.CampusTime;
 import org.shouwang.shared.Fields;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.NotFoundException;
+import org.shouwang.shared.OrganisationMemberships;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Timestamps;
 import org.shouwang.shared.Viewer;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Organisations {
+public class Organisations implements OrganisationMemberships {
 
     static final int NAME_MAX = 100;
     static final int TEXT_MAX = 4000;
@@ -228,6 +229,20 @@ public class Organisations {
             return new OrganisationViews.Member((Long) r[0], (Long) r[1], s == null ? "" : s.studentNumber(),
                     s == null ? "" : s.name(), Position.valueOf((String) r[2]), (LocalDate) r[3], (LocalDate) r[4]);
         }).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayActFor(long studentId, String organisationName) {
+        String name = organisationName == null ? "" : organisationName.strip();
+        if (jdbc.sql("SELECT count(*) FROM student_organisation WHERE name = ? AND active").param(name).query(Long.class).single() == 0) {
+            return true;
+        }
+        return jdbc.sql("""
+                        SELECT count(*) FROM student_organisation o JOIN organisation_member m ON m.organisation_id = o.id
+                        WHERE o.name = :name AND o.active AND m.student_id = :s
+                          AND m.term_start <= :today AND (m.term_end IS NULL OR m.term_end >= :today)""")
+                .param("name", name).param("s", studentId).param("today", today()).query(Long.class).single() > 0;
     }
 
     /** A student serving today on an active self-discipline committee: they inspect rooms. */

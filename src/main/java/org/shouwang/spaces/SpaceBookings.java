@@ -16,6 +16,7 @@ import org.shouwang.notifications.Notice;
 import org.shouwang.shared.CampusTime;
 import org.shouwang.shared.Fields;
 import org.shouwang.shared.NotFoundException;
+import org.shouwang.shared.OrganisationMemberships;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Timestamps;
 import org.shouwang.shared.Viewer;
@@ -52,13 +53,16 @@ public class SpaceBookings {
     private final JdbcClient jdbc;
     private final Spaces spaces;
     private final SpacesProperties properties;
+    private final OrganisationMemberships memberships;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate savepoint;
     private final Clock clock;
 
     SpaceBookings(JdbcClient jdbc, Spaces spaces, SpacesProperties properties, @Lazy Accounts accounts,
-                  ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+                  @Lazy OrganisationMemberships memberships, ApplicationEventPublisher events,
+                  PlatformTransactionManager transactions, Clock clock) {
+        this.memberships = memberships;
         this.jdbc = jdbc;
         this.spaces = spaces;
         this.properties = properties;
@@ -94,6 +98,9 @@ public class SpaceBookings {
         Fields f = new Fields();
         String purpose = f.text(r.purpose(), "purpose", PURPOSE_MAX, true);
         String organisation = f.text(r.organisation(), "organisation", Spaces.NAME_MAX, false);
+        if (organisation != null && booker.studentId() != null && !memberships.mayActFor(booker.studentId(), organisation)) {
+            f.add("organisation", "space.notAMember", organisation);
+        }
         checkTime(space, r.startsAt(), r.endsAt(), r.attendees(), true, f);
         f.check();
 

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
 import org.shouwang.IntegrationTest;
 import org.shouwang.TestClock;
+import org.shouwang.community.OrganisationDraft;
+import org.shouwang.community.OrganisationKind;
+import org.shouwang.community.Organisations;
+import org.shouwang.community.Position;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.RuleViolation;
@@ -40,6 +44,7 @@ class SpaceBookingTests {
     @Autowired DemoUsers users;
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Organisations organisations;
 
     @BeforeEach
     void tenOClock() {
@@ -125,6 +130,24 @@ class SpaceBookingTests {
         assertThatThrownBy(() -> bookings.book(fixtures.students(1).get(0), slot(space, TODAY.plusDays(2), 14, 1)))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> assertThat(p.args()).containsExactly("空调维修")));
+    }
+
+    @Test
+    void onlyAMemberBooksForAStudentOrganisation() {
+        long club = organisations.create(users.viewer("admin"), new OrganisationDraft("空间测试社团", OrganisationKind.CLUB,
+                "counsellor", null, null));
+        List<Viewer> students = fixtures.students(2);
+        String number = jdbc.queryForObject("SELECT student_number FROM student WHERE id = ?", String.class,
+                students.get(0).studentId());
+        organisations.appoint(users.viewer("counsellor"), club, number, Position.MEMBER, null, null);
+        long space = fixtures.create(fixtures.studyRoom("社团活动室", false));
+
+        bookings.book(students.get(0), new SpaceBookings.Request(space, fixtures.at(TODAY.plusDays(1), 14, 0),
+                fixtures.at(TODAY.plusDays(1), 15, 0), "社团例会", 5, "空间测试社团"));
+        assertThatThrownBy(() -> bookings.book(students.get(1), new SpaceBookings.Request(space, fixtures.at(TODAY.plusDays(1), 16, 0),
+                fixtures.at(TODAY.plusDays(1), 17, 0), "社团例会", 5, "空间测试社团")))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems()).extracting(InvalidInput.Problem::code)
+                        .containsExactly("space.notAMember"));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.shouwang.shared.Viewer;
 import org.shouwang.spaces.SpaceBookings;
 import org.shouwang.spaces.SpaceKind;
 import org.shouwang.spaces.SpaceViews;
+import org.shouwang.spaces.SpacePhotos;
 import org.shouwang.spaces.Spaces;
 import org.shouwang.spaces.SpacesProperties;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -56,10 +57,12 @@ class SpacesController {
     private final Accounts accounts;
     private final FormErrors errors;
     private final SpacesProperties properties;
+    private final SpacePhotos photos;
     private final Clock clock;
 
     SpacesController(Spaces spaces, SpaceBookings bookings, Residence residence, Accounts accounts, FormErrors errors,
-                     SpacesProperties properties, Clock clock) {
+                     SpacesProperties properties, SpacePhotos photos, Clock clock) {
+        this.photos = photos;
         this.properties = properties;
         this.spaces = spaces;
         this.bookings = bookings;
@@ -82,7 +85,9 @@ class SpacesController {
         model.addAttribute("kind", k == null ? "" : k.name());
         model.addAttribute("building", b == null ? "" : b.toString());
         model.addAttribute("mayDefine", !definable(viewer).isEmpty());
-        model.addAttribute("mayManage", viewer.isAdmin() || viewer.has(Role.BUILDING_MANAGER) || !spaces.managedBy(viewer).isEmpty());
+        boolean mayManage = viewer.isAdmin() || viewer.has(Role.BUILDING_MANAGER) || !spaces.managedBy(viewer).isEmpty();
+        model.addAttribute("mayManage", mayManage);
+        model.addAttribute("mayReadUsage", mayManage || viewer.has(Role.LEADER) || viewer.has(Role.STUDENT_AFFAIRS));
         return "spaces/list";
     }
 
@@ -134,6 +139,7 @@ class SpacesController {
         model.addAttribute("errors", problems);
         model.addAttribute("times", new SpaceTimes(LocaleContextHolder.getLocale()));
         model.addAttribute("manages", manages);
+        model.addAttribute("photoIds", photos.list(space.id()));
         model.addAttribute("defines", manages && residence.mayAssign(viewer, space.buildingId()));
         model.addAttribute("mayBook", space.active() && (space.organisationsMayBook()
                 || (viewer.studentId() != null ? space.studentsMayBook() : viewer.isStaff() && space.staffMayBook())));

@@ -191,10 +191,10 @@ class SpacePagesTests {
         long confirmedElsewhere = bookings.book(three.get(2), new SpaceBookings.Request(fixtures.create(fixtures.studyRoom("预约页审批旁边自习室", false)),
                 fixtures.at(TOMORROW, 8, 0), fixtures.at(TOMORROW, 9, 0), "早读", 1, null));
         long first = bookings.book(three.get(0), new SpaceBookings.Request(space, fixtures.at(TOMORROW, 14, 0), fixtures.at(TOMORROW, 15, 0), "班会", 4, null));
-        long second = bookings.book(three.get(1), new SpaceBookings.Request(space, fixtures.at(TOMORROW, 16, 0), fixtures.at(TOMORROW, 17, 0), "社团例会", 4, "青年志愿者协会"));
+        long second = bookings.book(three.get(1), new SpaceBookings.Request(space, fixtures.at(TOMORROW, 16, 0), fixtures.at(TOMORROW, 17, 0), "社团例会", 4, "学生会宣传部"));
 
         String html = page("/spaces/manage", "manager").andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("id=\"approve-" + first + "\"", "id=\"decline-" + second + "\"", "青年志愿者协会");
+        assertThat(html).contains("id=\"approve-" + first + "\"", "id=\"decline-" + second + "\"", "学生会宣传部");
         assertThat(html.indexOf("booking-" + second)).isLessThan(html.indexOf("booking-" + confirmedElsewhere));
         mvc.perform(get("/spaces/manage").with(users.as(three.get(0).username()))).andExpect(status().isNotFound());
         mvc.perform(post("/spaces/bookings/" + first + "/approve").with(users.as(three.get(0).username())).with(csrf()))
