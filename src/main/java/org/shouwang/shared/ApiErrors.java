@@ -25,6 +25,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Errors of the REST API as RFC 9457 problem details, their title and detail in the caller's
@@ -95,9 +97,33 @@ class ApiErrors {
         return invalid(List.of(Map.of("field", e.getRequestPartName(), "message", text("error.field.required"))));
     }
 
+    /**
+     * A body that does not fit: when the parser knows where (a word where a number or a time goes, a
+     * value not offered), the field is named, in the caller's language.
+     */
     @ExceptionHandler
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
+                boolean choice = t instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum();
+                return invalid(List.of(Map.of("field", path(j.getPath()),
+                        "message", text(choice ? "error.field.choice" : "error.field.value"))));
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, "error.invalid", "error.unreadable");
+    }
+
+    /** capacity, educations[1], milestones[0].dueOn … */
+    private static String path(List<JacksonException.Reference> references) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (JacksonException.Reference r : references) {
+            if (r.getPropertyName() != null) {
+                parts.add(r.getPropertyName());
+            } else if (r.getIndex() >= 0 && !parts.isEmpty()) {
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + r.getIndex() + "]");
+            }
+        }
+        return String.join(".", parts);
     }
 
     @ExceptionHandler

@@ -111,9 +111,9 @@ class AppointmentsApiTests {
         post(studioSlots(studio), "studio", "{\"service\":\"MASSAGE\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("service"));
         post(studioSlots(studio), "studio", "{\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"weekdays\":[\"FUNDAY\"]}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("weekdays"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("weekdays[0]"));
         post(studioSlots(studio), "studio", "{\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"startTimes\":[\"25:99\"]}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("startTimes"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("startTimes[0]"));
         post(studioSlots(studio), "studio", "{\"service\":\"CAREER_ADVICE\",\"from\":\"" + day + "\",\"minutes\":30}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("to")))

@@ -2,9 +2,7 @@ package org.shouwang.activities.web;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -24,20 +22,15 @@ import org.shouwang.activities.web.ActivityBodies.LeaveBody;
 import org.shouwang.activities.web.ActivityBodies.LeaveDecisionBody;
 import org.shouwang.activities.web.ActivityBodies.ReasonBody;
 import org.shouwang.activities.web.ActivityBodies.VersionBody;
+import org.shouwang.shared.IfMatch;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.Page;
 import org.shouwang.shared.Viewer;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +41,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Activities over HTTP: what the pages can do, the API can do, through the same services. Moves
@@ -69,13 +60,11 @@ class ActivitiesApi {
     private final Activities activities;
     private final ActivityQueries queries;
     private final CheckIns checkIns;
-    private final MessageSource messages;
 
-    ActivitiesApi(Activities activities, ActivityQueries queries, CheckIns checkIns, MessageSource messages) {
+    ActivitiesApi(Activities activities, ActivityQueries queries, CheckIns checkIns) {
         this.activities = activities;
         this.queries = queries;
         this.checkIns = checkIns;
-        this.messages = messages;
     }
 
     // — reading —
@@ -152,7 +141,7 @@ class ActivitiesApi {
     @Operation(summary = "The organiser revises a draft or rejected activity (the whole plan)")
     void revise(Viewer viewer, @PathVariable long id, @RequestBody ActivityBody body,
                 @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        activities.revise(viewer, id, body.draft(), version(ifMatch, body.version()));
+        activities.revise(viewer, id, body.draft(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/{id}/submit")
@@ -160,7 +149,7 @@ class ActivitiesApi {
     @Operation(summary = "The organiser submits a draft (or a rejected activity) for approval; student affairs is told")
     void submit(Viewer viewer, @PathVariable long id, @RequestBody(required = false) VersionBody body,
                 @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        activities.submit(viewer, id, version(ifMatch, body == null ? null : body.version()));
+        activities.submit(viewer, id, IfMatch.version(ifMatch, body == null ? null : body.version()));
     }
 
     @PostMapping("/{id}/approve")
@@ -168,7 +157,7 @@ class ActivitiesApi {
     @Operation(summary = "Student affairs approves a submitted activity: it is published and the organiser is told")
     void approve(Viewer viewer, @PathVariable long id, @RequestBody(required = false) VersionBody body,
                  @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        activities.approve(viewer, id, version(ifMatch, body == null ? null : body.version()));
+        activities.approve(viewer, id, IfMatch.version(ifMatch, body == null ? null : body.version()));
     }
 
     @PostMapping("/{id}/reject")
@@ -176,7 +165,7 @@ class ActivitiesApi {
     @Operation(summary = "Student affairs rejects a submitted activity with a reason (required); the organiser may revise and submit again")
     void reject(Viewer viewer, @PathVariable long id, @RequestBody(required = false) ReasonBody body,
                 @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        activities.reject(viewer, id, body == null ? null : body.reason(), version(ifMatch, body == null ? null : body.version()));
+        activities.reject(viewer, id, body == null ? null : body.reason(), IfMatch.version(ifMatch, body == null ? null : body.version()));
     }
 
     @PostMapping("/{id}/cancel")
@@ -184,7 +173,7 @@ class ActivitiesApi {
     @Operation(summary = "The organiser calls the activity off with a reason (required); everyone registered or waitlisted is told")
     void cancel(Viewer viewer, @PathVariable long id, @RequestBody(required = false) ReasonBody body,
                 @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        activities.cancel(viewer, id, body == null ? null : body.reason(), version(ifMatch, body == null ? null : body.version()));
+        activities.cancel(viewer, id, body == null ? null : body.reason(), IfMatch.version(ifMatch, body == null ? null : body.version()));
     }
 
     @PostMapping("/{id}/registrations/{studentId}/leave")
@@ -232,63 +221,4 @@ class ActivitiesApi {
 
     // — helpers —
 
-    /**
-     * A body that does not fit (a word where a number goes, an unknown type or education, a malformed
-     * time) names the field it stumbled on, in the caller's language.
-     */
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        String field = null;
-        boolean choice = false;
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
-                field = path(j.getPath());
-                choice = t instanceof InvalidFormatException f && f.getTargetType() != null
-                        && f.getTargetType().isEnum();
-                break;
-            }
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                text(field == null ? "error.unreadable" : "error.invalid.detail"));
-        problem.setTitle(text("error.invalid"));
-        if (field != null) {
-            problem.setProperty("errors", List.of(Map.of("field", field,
-                    "message", text(choice ? "activity.web.unknownValue" : "activity.web.wrongValue"))));
-        }
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    /** capacity, educations[1]… */
-    private static String path(List<JacksonException.Reference> references) {
-        List<String> parts = new ArrayList<>();
-        for (JacksonException.Reference r : references) {
-            if (r.getPropertyName() != null) {
-                parts.add(r.getPropertyName());
-            } else if (r.getIndex() >= 0 && !parts.isEmpty()) {
-                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + r.getIndex() + "]");
-            }
-        }
-        return String.join(".", parts);
-    }
-
-    /** The version the client expects: the If-Match header ("3", W/"3") wins over the body's field. */
-    private static Integer version(String ifMatch, Integer fromBody) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return fromBody;
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "").strip();
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("If-Match", "error.field.type");
-        }
-    }
-
-    private String text(String code) {
-        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
-    }
 }

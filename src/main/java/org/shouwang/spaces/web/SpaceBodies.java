@@ -3,9 +3,6 @@ package org.shouwang.spaces.web;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,13 +11,6 @@ import org.shouwang.spaces.SpaceDraft;
 import org.shouwang.spaces.SpaceKind;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
 
 /** What the space API reads; a value that cannot be read is a 400 naming its field. */
 final class SpaceBodies {
@@ -71,33 +61,6 @@ final class SpaceBodies {
 
     private static boolean yes(Boolean b) {
         return b != null && b;
-    }
-
-    /** A JSON value of the wrong type or an unknown choice: 400 naming the field. */
-    static ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, MessageSource messages) {
-        String field = null;
-        boolean choice = false;
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
-                List<String> parts = new ArrayList<>();
-                for (JacksonException.Reference r : j.getPath()) {
-                    if (r.getPropertyName() != null) {
-                        parts.add(r.getPropertyName());
-                    }
-                }
-                field = String.join(".", parts);
-                choice = t instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum();
-                break;
-            }
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                text(messages, field == null ? "error.unreadable" : "error.invalid.detail"));
-        problem.setTitle(text(messages, "error.invalid"));
-        if (field != null) {
-            problem.setProperty("errors", List.of(Map.of("field", field,
-                    "message", text(messages, choice ? SpaceForms.UNKNOWN_VALUE : "error.field.type"))));
-        }
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String text(MessageSource messages, String code) {

@@ -11,12 +11,7 @@ import org.shouwang.shared.Viewer;
 import org.shouwang.spaces.BookingState;
 import org.shouwang.spaces.SpaceBookings;
 import org.shouwang.spaces.SpaceViews;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,12 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SpaceBookingsApi {
 
     private final SpaceBookings bookings;
-    private final MessageSource messages;
     private final Clock clock;
 
-    SpaceBookingsApi(SpaceBookings bookings, MessageSource messages, Clock clock) {
+    SpaceBookingsApi(SpaceBookings bookings, Clock clock) {
         this.bookings = bookings;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -93,8 +86,4 @@ class SpaceBookingsApi {
         return bookings.booking(viewer, id);
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return SpaceBodies.unreadable(e, messages);
-    }
 }

@@ -17,14 +17,10 @@ import org.shouwang.spaces.web.SpaceBodies.BookingBody;
 import org.shouwang.spaces.web.SpaceBodies.ClosureBody;
 import org.shouwang.spaces.web.SpaceBodies.Created;
 import org.shouwang.spaces.web.SpaceBodies.SpaceBody;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,12 +47,10 @@ class SpacesApi {
 
     private final Spaces spaces;
     private final SpaceBookings bookings;
-    private final MessageSource messages;
 
-    SpacesApi(Spaces spaces, SpaceBookings bookings, MessageSource messages) {
+    SpacesApi(Spaces spaces, SpaceBookings bookings) {
         this.spaces = spaces;
         this.bookings = bookings;
-        this.messages = messages;
     }
 
     @GetMapping
@@ -147,11 +141,6 @@ class SpacesApi {
             description = "409 when the key is wrong or the caller has no booking to check in to now.")
     SpaceViews.Booking doorCheckIn(Viewer viewer, @PathVariable long id, @RequestBody SpaceBodies.DoorBody body) {
         return bookings.booking(viewer, bookings.checkInAtDoor(viewer, id, body == null ? null : body.key()));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return SpaceBodies.unreadable(e, messages);
     }
 
     private SpaceViews.Space visible(Viewer viewer, long id) {

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,16 +18,10 @@ import org.shouwang.studios.Appointments;
 import org.shouwang.studios.SlotDraft;
 import org.shouwang.studios.SlotSeries;
 import org.shouwang.studios.Slots;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,8 +31,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Appointments over HTTP, through the same services as the pages. An appointment or slot the caller
@@ -55,12 +46,10 @@ class AppointmentsApi {
 
     private final Appointments appointments;
     private final Slots slots;
-    private final MessageSource messages;
 
-    AppointmentsApi(Appointments appointments, Slots slots, MessageSource messages) {
+    AppointmentsApi(Appointments appointments, Slots slots) {
         this.appointments = appointments;
         this.slots = slots;
-        this.messages = messages;
     }
 
     /**
@@ -185,35 +174,4 @@ class AppointmentsApi {
         appointments.writeNote(viewer, id, body == null ? null : body.note());
     }
 
-    /** A body that does not fit (an unknown service or weekday, a malformed time) names the field it stumbled on. */
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        String field = null;
-        boolean choice = false;
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
-                List<String> parts = new ArrayList<>();
-                for (JacksonException.Reference r : j.getPath()) {
-                    if (r.getPropertyName() != null) {
-                        parts.add(r.getPropertyName());
-                    }
-                }
-                field = String.join(".", parts);
-                choice = t instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum();
-                break;
-            }
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                text(field == null ? "error.unreadable" : "error.invalid.detail"));
-        problem.setTitle(text("error.invalid"));
-        if (field != null) {
-            problem.setProperty("errors", List.of(Map.of("field", field,
-                    "message", text(choice ? "appointment.web.unknownValue" : "appointment.web.wrongValue"))));
-        }
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private String text(String code) {
-        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
-    }
 }

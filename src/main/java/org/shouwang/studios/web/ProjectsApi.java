@@ -7,6 +7,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.shouwang.shared.IfMatch;
 import org.shouwang.shared.Viewer;
 import org.shouwang.studios.MilestoneDraft;
 import org.shouwang.studios.ProjectDraft;
@@ -14,14 +15,10 @@ import org.shouwang.studios.ProjectLevel;
 import org.shouwang.studios.ProjectStatus;
 import org.shouwang.studios.ProjectViews;
 import org.shouwang.studios.Projects;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,11 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectsApi {
 
     private final Projects projects;
-    private final MessageSource messages;
 
-    ProjectsApi(Projects projects, MessageSource messages) {
+    ProjectsApi(Projects projects) {
         this.projects = projects;
-        this.messages = messages;
     }
 
     /** A project as sent; owner named by username; {@code version} for PUT (If-Match wins). */
@@ -105,7 +100,7 @@ class ProjectsApi {
     ResponseEntity<ProjectViews.Project> update(Viewer viewer, @PathVariable long id, @RequestBody ProjectBody body,
             @Parameter(description = "The version last read; 409 when it changed since")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        projects.update(viewer, id, body.draft(), JsonProblems.version(ifMatch, body.version()));
+        projects.update(viewer, id, body.draft(), IfMatch.version(ifMatch, body.version()));
         ProjectViews.Project p = projects.project(viewer, id);
         return ResponseEntity.ok().eTag("\"" + p.version() + "\"").body(p);
     }
@@ -147,8 +142,4 @@ class ProjectsApi {
         projects.reopenMilestone(viewer, id, milestoneId);
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return JsonProblems.unreadable(e, messages);
-    }
 }

@@ -6,20 +6,17 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.shouwang.shared.IfMatch;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Viewer;
 import org.shouwang.studios.StudioDraft;
 import org.shouwang.studios.StudioType;
 import org.shouwang.studios.StudioViews;
 import org.shouwang.studios.Studios;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,11 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 class StudiosApi {
 
     private final Studios studios;
-    private final MessageSource messages;
 
-    StudiosApi(Studios studios, MessageSource messages) {
+    StudiosApi(Studios studios) {
         this.studios = studios;
-        this.messages = messages;
     }
 
     /** A studio as sent by an administrator; {@code version}: the one last read, for PUT (If-Match wins). */
@@ -93,7 +88,7 @@ class StudiosApi {
     ResponseEntity<StudioViews.Studio> update(Viewer viewer, @PathVariable long id, @RequestBody StudioBody body,
             @Parameter(description = "The version last read; 409 when it changed since")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        studios.update(viewer, id, body.draft(), JsonProblems.version(ifMatch, body.version()));
+        studios.update(viewer, id, body.draft(), IfMatch.version(ifMatch, body.version()));
         StudioViews.Studio studio = studios.studio(id);
         return ResponseEntity.ok().eTag("\"" + studio.version() + "\"").body(studio);
     }
@@ -126,11 +121,6 @@ class StudiosApi {
             description = "The leader is not removed this way (409): name another leader first.")
     void removeMember(Viewer viewer, @PathVariable long id, @PathVariable String username) {
         studios.removeMember(viewer, id, username);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return JsonProblems.unreadable(e, messages);
     }
 
     private StudioViews.Studio visible(Viewer viewer, long id) {

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.shouwang.shared.IfMatch;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.Page;
 import org.shouwang.shared.Viewer;
@@ -201,7 +202,7 @@ class RequestsApi {
     @Operation(summary = "The handling department accepts (签收) a dispatched or reopened request")
     void accept(Viewer viewer, @PathVariable long id, @RequestBody(required = false) RequestVersionBody body,
                 @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.accept(viewer, id, version(ifMatch, body == null ? null : body.version()));
+        tickets.accept(viewer, id, IfMatch.version(ifMatch, body == null ? null : body.version()));
     }
 
     @PostMapping(path = "/requests/{id}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -210,7 +211,7 @@ class RequestsApi {
             + "student's reply to a question resumes the clock")
     void reply(Viewer viewer, @PathVariable long id, @RequestBody RequestTextBody body,
                @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.reply(viewer, id, body.text(), List.of(), version(ifMatch, body.version()));
+        tickets.reply(viewer, id, body.text(), List.of(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping(path = "/requests/{id}/reply", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -219,7 +220,7 @@ class RequestsApi {
     void replyWithPhotos(Viewer viewer, @PathVariable long id, @ModelAttribute RequestTextBody body,
                          @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
                          @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.reply(viewer, id, body.text(), photos(photos), version(ifMatch, body.version()));
+        tickets.reply(viewer, id, body.text(), photos(photos), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/notes")
@@ -227,7 +228,7 @@ class RequestsApi {
     @Operation(summary = "An internal note, never shown to the student (staff who may see the request)")
     void note(Viewer viewer, @PathVariable long id, @RequestBody RequestTextBody body,
               @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.note(viewer, id, body.text(), version(ifMatch, body.version()));
+        tickets.note(viewer, id, body.text(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/ask")
@@ -235,7 +236,7 @@ class RequestsApi {
     @Operation(summary = "Ask the student for more; the clock stops until the student replies")
     void ask(Viewer viewer, @PathVariable long id, @RequestBody RequestTextBody body,
              @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.ask(viewer, id, body.text(), version(ifMatch, body.version()));
+        tickets.ask(viewer, id, body.text(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/extensions")
@@ -243,7 +244,7 @@ class RequestsApi {
     @Operation(summary = "The handler asks for more time to resolve (1–720 hours); the department head decides")
     void requestExtension(Viewer viewer, @PathVariable long id, @Valid @RequestBody RequestExtensionBody body,
                           @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.requestExtension(viewer, id, body.hours(), body.reason(), version(ifMatch, body.version()));
+        tickets.requestExtension(viewer, id, body.hours(), body.reason(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/extensions/decision")
@@ -251,7 +252,7 @@ class RequestsApi {
     @Operation(summary = "The department head approves or refuses the pending extension; the student is told of an approval")
     void decideExtension(Viewer viewer, @PathVariable long id, @Valid @RequestBody RequestExtensionDecisionBody body,
                          @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.decideExtension(viewer, id, body.approve(), body.note(), version(ifMatch, body.version()));
+        tickets.decideExtension(viewer, id, body.approve(), body.note(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping(path = "/requests/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -259,7 +260,7 @@ class RequestsApi {
     @Operation(summary = "The handler resolves the request with feedback to the student; the follow-up is asked next")
     void resolve(Viewer viewer, @PathVariable long id, @RequestBody RequestTextBody body,
                  @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.resolve(viewer, id, body.text(), List.of(), version(ifMatch, body.version()));
+        tickets.resolve(viewer, id, body.text(), List.of(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping(path = "/requests/{id}/resolve", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -268,7 +269,7 @@ class RequestsApi {
     void resolveWithPhotos(Viewer viewer, @PathVariable long id, @ModelAttribute RequestTextBody body,
                            @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
                            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.resolve(viewer, id, body.text(), photos(photos), version(ifMatch, body.version()));
+        tickets.resolve(viewer, id, body.text(), photos(photos), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/return")
@@ -277,7 +278,7 @@ class RequestsApi {
             + "published list and a reason; returned twice, it waits for student affairs' decision")
     void returnToDispatch(Viewer viewer, @PathVariable long id, @RequestBody RequestReturnBody body,
                           @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.returnToDispatch(viewer, id, body.clause(), body.reason(), version(ifMatch, body.version()));
+        tickets.returnToDispatch(viewer, id, body.clause(), body.reason(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/dispatch")
@@ -285,7 +286,7 @@ class RequestsApi {
     @Operation(summary = "The dispatch desk sends a request waiting for dispatch (or returned once) to a department")
     void dispatch(Viewer viewer, @PathVariable long id, @Valid @RequestBody RequestDepartmentBody body,
                   @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.dispatch(viewer, id, body.departmentId(), version(ifMatch, body.version()));
+        tickets.dispatch(viewer, id, body.departmentId(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/transfer")
@@ -293,7 +294,7 @@ class RequestsApi {
     @Operation(summary = "The dispatch desk hands a request on to another department; the owner stays")
     void transfer(Viewer viewer, @PathVariable long id, @Valid @RequestBody RequestDepartmentBody body,
                   @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.transfer(viewer, id, body.departmentId(), body.reason(), version(ifMatch, body.version()));
+        tickets.transfer(viewer, id, body.departmentId(), body.reason(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/decision")
@@ -301,7 +302,7 @@ class RequestsApi {
     @Operation(summary = "Student affairs decides (审定) where a request returned twice goes; final: it cannot be returned again")
     void decide(Viewer viewer, @PathVariable long id, @Valid @RequestBody RequestDepartmentBody body,
                 @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.decide(viewer, id, body.departmentId(), body.reason(), version(ifMatch, body.version()));
+        tickets.decide(viewer, id, body.departmentId(), body.reason(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/follow-up")
@@ -310,7 +311,7 @@ class RequestsApi {
             + "or not satisfied reopens it to the same department under supervision")
     void followUp(Viewer viewer, @PathVariable long id, @Valid @RequestBody RequestFollowUpBody body,
                   @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.followUp(viewer, id, body.answers(), version(ifMatch, body.version()));
+        tickets.followUp(viewer, id, body.answers(), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/withdraw")
@@ -318,7 +319,7 @@ class RequestsApi {
     @Operation(summary = "The student withdraws their open request")
     void withdraw(Viewer viewer, @PathVariable long id, @RequestBody(required = false) RequestReasonBody body,
                   @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.withdraw(viewer, id, body == null ? null : body.reason(), version(ifMatch, body == null ? null : body.version()));
+        tickets.withdraw(viewer, id, body == null ? null : body.reason(), IfMatch.version(ifMatch, body == null ? null : body.version()));
     }
 
     @PostMapping("/requests/{id}/merge")
@@ -327,7 +328,7 @@ class RequestsApi {
             + "both requesters follow that one and are told")
     void merge(Viewer viewer, @PathVariable long id, @RequestBody RequestOtherBody body,
                @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.merge(viewer, id, other(body), version(ifMatch, body.version()));
+        tickets.merge(viewer, id, other(body), IfMatch.version(ifMatch, body.version()));
     }
 
     @PostMapping("/requests/{id}/links")
@@ -335,7 +336,7 @@ class RequestsApi {
     @Operation(summary = "The dispatch desk links a related request (by id or number); the link shows on both")
     void link(Viewer viewer, @PathVariable long id, @RequestBody RequestOtherBody body,
               @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        tickets.link(viewer, id, other(body), version(ifMatch, body.version()));
+        tickets.link(viewer, id, other(body), IfMatch.version(ifMatch, body.version()));
     }
 
     // — helpers —
@@ -355,23 +356,6 @@ class RequestsApi {
                 throw new UncheckedIOException(e);
             }
         }).toList();
-    }
-
-    /** The version the client expects: the If-Match header ("3", W/"3") wins over the body's field. */
-    private static Integer version(String ifMatch, Integer fromBody) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return fromBody;
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "").trim();
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("If-Match", "error.field.type");
-        }
     }
 
     private static long other(RequestOtherBody body) {
