@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -90,13 +91,14 @@ abstract class BrowserTest {
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
     }
 
+    /** Waits for an element to show; htmx may swap it while we look, so a stale read is tried again. */
     WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     void waitForText(By locator, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 

@@ -99,7 +99,8 @@ class CheckInBrowserTest extends BrowserTest {
         screenshot(phone, "phone-checked-in");
 
         // The organiser's screen counts them without a reload, and shows a fresh code.
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("checked-in-count"), "1"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBe(By.id("checked-in-count"), "1"));
         assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE activity_id = ? AND state = 'PRESENT' AND method = 'QR'")
                 .param(id).query(Integer.class).single()).isEqualTo(1);
         screenshot("checkin-display-counted");

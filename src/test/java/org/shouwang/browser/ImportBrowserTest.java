@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shouwang.shared.IdCards;
@@ -50,8 +51,9 @@ class ImportBrowserTest extends BrowserTest {
                 .isEqualTo(1);
     }
 
+    /** The status element is swapped in by each poll, so a read may land on the one just replaced. */
     private void awaitStatus(String status) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(ExpectedConditions.attributeToBe(
                 By.id("import-status"), "data-status", status));
     }
 }
