@@ -262,7 +262,7 @@ public class Documents {
     /** The id of a document of this exact title (demo data looks documents up this way). */
     @Transactional(readOnly = true)
     public Optional<Long> idByTitle(String title) {
-        return jdbc.sql("SELECT min(id) FROM document WHERE title = ?").param(title).query(Long.class).optional();
+        return jdbc.sql("SELECT id FROM document WHERE title = ? ORDER BY id FETCH FIRST 1 ROWS ONLY").param(title).query(Long.class).optional();
     }
 
     // — rules —
