@@ -99,8 +99,7 @@ class DemoPublications implements DemoSection {
         documents.publishOn(leader, plan, today.minusDays(400));
         documents.draft(affairs, plan, text("""
                 # 一、总体目标
-                以学生社区为阵地，推动党建引领、育人力量下沉、管理服务进驻、学生自我管理，建成“一站式”学生社区综合管理模式，
-                力争成为全国试点单位。
+                以学生社区为阵地，推动党建引领、育人力量下沉、管理服务进驻、学生自我管理，建成“一站式”学生社区综合管理模式，力争成为全国试点单位。
 
                 # 二、主要任务
                 1. 成立学生社区建设工作领导小组，党委书记、校长任组长。
