@@ -36,6 +36,11 @@ class PublicationsBrowserTest extends BrowserTest {
             click(By.cssSelector("#honours [data-honour] .doc-title"));
             waitFor(By.id("honour-title"));
             assertNoSidewaysScroll();
+
+            open("/documents/" + documents.idByTitle("守望学生社区“一站式”综合管理模式建设实施方案").orElseThrow());
+            waitFor(By.id("version-history"));
+            assertNoSidewaysScroll();
+            wholePage("document-phone");
         } finally {
             resize(1280, 900);
         }
