@@ -30,10 +30,6 @@ record MentorForm(String name, String affiliation, String partnerId, List<String
                 String.valueOf(m.version()));
     }
 
-    boolean ticked(MentorExpertise e) {
-        return expertise.contains(e.name());
-    }
-
     MentorDraft draft() {
         List<InvalidInput.Problem> problems = new ArrayList<>();
         Long partner = PartnerFormValues.id("partnerId", partnerId, problems);

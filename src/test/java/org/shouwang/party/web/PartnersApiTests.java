@@ -64,7 +64,7 @@ class PartnersApiTests {
                 .andExpect(jsonPath("$.partner.contacts[0].phone").value("13966667777"));
         send("student", get("/api/v1/partners/" + partnerId("律师事务所")), null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.studios[*].name").value(hasItem("普法天平法律援助工作室")));
-        send("student", get("/api/v1/partners/" + partnerId("湖塘派出所")), null)
+        send("student", get("/api/v1/partners/" + partnerId("市红十字会")), null)
                 .andExpect(jsonPath("$.activities.length()").value(org.hamcrest.Matchers.greaterThan(0)));
     }
 
