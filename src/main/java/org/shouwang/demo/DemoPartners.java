@@ -144,11 +144,12 @@ class DemoPartners implements DemoSection {
         List<Long> partnerIds = new ArrayList<>();
         for (int i = 0; i < PARTNERS.size(); i++) {
             Plan p = PARTNERS.get(i);
-            LocalDate signed = today.minusDays(200 + random.nextInt(700));
-            // Three agreements run out within the warning window, one has run out; the rest last three years.
-            LocalDate ends = i % 9 == 2 ? today.plusDays(20 + i) : i == 10 ? today.minusDays(15) : signed.plusYears(3);
-            if (ends.isBefore(signed)) {
-                ends = signed.plusDays(30);
+            // Three agreements run out within the warning window and one has run out (all signed two years
+            // before they end); the rest were signed within the last two years and last three.
+            LocalDate ends = i % 9 == 2 ? today.plusDays(20 + i) : i == 10 ? today.minusDays(15) : null;
+            LocalDate signed = ends != null ? ends.minusYears(2) : today.minusDays(30 + random.nextInt(700));
+            if (ends == null) {
+                ends = signed.plusYears(3);
             }
             partnerIds.add(partners.create(affairs, new PartnerDraft(p.name(), p.kind(), p.address(), p.purpose(), signed, ends,
                     List.of(new PartnerDraft.Contact(p.contact(), p.role(), phone(random)),
