@@ -64,4 +64,24 @@ class PartnersBrowserTest extends BrowserTest {
         assertNoSidewaysScroll();
         wholePage("partner-page");
     }
+
+    @Test
+    void studioStaffLogAMentorsTalkAndSeeTheYearsTotalGrow() throws Exception {
+        logIn("studio");
+        long mentor = jdbc.queryForObject("SELECT MAX(id) FROM mentor WHERE bio LIKE '来自%'", Long.class);
+        open("/mentors/" + mentor);
+        waitFor(By.id("participation-form"));
+        type(By.id("what"), "简历门诊");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).selectByValue("MENTORING");
+        type(By.id("hours"), "30");
+        click(By.id("participation-save"));
+        assertThat(waitFor(By.id("hours-error")).getText()).contains("0.5");
+        type(By.id("hours"), "1.5");
+        click(By.id("participation-save"));
+        waitFor(By.id("flash-success"));
+        assertThat(browser.findElement(By.id("mentor-entries")).getText()).contains("简历门诊");
+        assertThat(browser.findElement(By.id("mentor-totals")).getText()).isNotBlank();
+        assertNoSidewaysScroll();
+        wholePage("mentor-log");
+    }
 }
