@@ -38,9 +38,9 @@ CREATE TABLE party_member_history (
     to_status            VARCHAR(16),
     note                 VARCHAR(500),
     by_account_id        BIGINT,
-    at                   TIMESTAMP WITH TIME ZONE NOT NULL,
+    happened_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT party_member_history_action_check CHECK (action IN ('JOINED', 'STATUS', 'TRANSFER', 'LEFT'))
 );
-CREATE INDEX party_member_history_by_member ON party_member_history (member_id, at);
+CREATE INDEX party_member_history_by_member ON party_member_history (member_id, happened_at);
 CREATE INDEX party_member_history_by_from ON party_member_history (from_organisation_id);
 CREATE INDEX party_member_history_by_to ON party_member_history (to_organisation_id);
