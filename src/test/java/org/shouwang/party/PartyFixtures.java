@@ -32,10 +32,11 @@ public class PartyFixtures {
                 PartyOrganisationKind.BRANCH, workingCommittee(), true, null, secretary, null, null));
     }
 
-    /** A student number on no active roster. */
+    /** A student number on no roster, that is also the username of the student's account. */
     public String freeStudent() {
         return jdbc.queryForObject("""
                 SELECT min(student_number) FROM student
-                WHERE id NOT IN (SELECT student_id FROM party_member WHERE student_id IS NOT NULL)""", String.class);
+                WHERE id NOT IN (SELECT student_id FROM party_member WHERE student_id IS NOT NULL)
+                  AND student_number IN (SELECT username FROM account)""", String.class);
     }
 }

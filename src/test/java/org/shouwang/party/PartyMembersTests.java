@@ -45,8 +45,10 @@ class PartyMembersTests {
     void theDemoHasTheWorkingCommitteeTwelveFunctionalBranchesAndAboutEightPercentOfStudentsAsMembers() {
         long working = fixtures.workingCommittee();
         assertThat(organisations.organisation(working).secretaryName()).isEqualTo(users.viewer("leader").displayName());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM party_organisation WHERE functional AND name NOT LIKE '%测试%'",
-                Integer.class)).isEqualTo(12);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM party_organisation WHERE functional AND parent_id = ?
+                  AND (name LIKE '学生社区第%党支部' OR name IN ('退役大学生士兵党支部', '学生骨干党支部', '志愿服务党支部'))""",
+                Integer.class, working)).isEqualTo(12);
         int students = jdbc.queryForObject("SELECT count(*) FROM student", Integer.class);
         int memberStudents = jdbc.queryForObject("""
                 SELECT count(*) FROM party_member m JOIN student s ON s.id = m.student_id
