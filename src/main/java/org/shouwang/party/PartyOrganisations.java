@@ -51,12 +51,14 @@ public class PartyOrganisations {
 
     // — reading —
 
-    /** The active tree, depth first, each node after its parent, siblings by kind then name. */
+    /** The active tree, depth first, each node after its parent; siblings by level, functional branches first, then in order of founding in the system. */
     @Transactional(readOnly = true)
     public List<PartyViews.Node> tree() {
         List<Object[]> rows = jdbc.sql("""
                         SELECT id, name, kind, parent_id, functional, college_id, secretary_account_id
-                        FROM party_organisation WHERE active ORDER BY kind, name""")
+                        FROM party_organisation WHERE active
+                        ORDER BY CASE kind WHEN 'COMMITTEE' THEN 0 WHEN 'WORKING_COMMITTEE' THEN 1 WHEN 'GENERAL_BRANCH' THEN 2 ELSE 3 END,
+                                 functional DESC, id""")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4),
                         rs.getBoolean(5), (Long) rs.getObject(6), (Long) rs.getObject(7)})
                 .list();
