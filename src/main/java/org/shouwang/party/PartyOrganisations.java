@@ -205,7 +205,7 @@ public class PartyOrganisations {
         }
     }
 
-    /** Takes an organisation out of the tree (administrators); refused while it has active organisations below it. */
+    /** Takes an organisation out of the tree (administrators); refused while it has active organisations below it or members. */
     public void deactivate(Viewer admin, long id, Integer version) {
         if (!admin.isAdmin()) {
             throw new NotFoundException("party-organisation", id);
@@ -213,6 +213,9 @@ public class PartyOrganisations {
         PartyViews.Organisation current = organisation(id);
         if (jdbc.sql("SELECT count(*) FROM party_organisation WHERE parent_id = ? AND active").param(id).query(Long.class).single() > 0) {
             throw new RuleViolation("party.hasChildren");
+        }
+        if (jdbc.sql("SELECT count(*) FROM party_member WHERE organisation_id = ? AND active").param(id).query(Long.class).single() > 0) {
+            throw new RuleViolation("party.hasMembers");
         }
         int changed = jdbc.sql("UPDATE party_organisation SET active = FALSE, version = version + 1 WHERE id = ? AND version = ?")
                 .params(id, version == null ? current.version() : version).update();

@@ -86,6 +86,8 @@ class PartyMembersTests {
         assertThat(d.member().status()).isEqualTo(PartyMemberStatus.FULL);
         assertThat(d.member().fullOn()).isEqualTo(probationary.plusYears(1));
         assertThat(d.history()).extracting(PartyMemberViews.Event::action).containsExactly("STATUS", "JOINED");
+        assertThatThrownBy(() -> organisations.deactivate(users.viewer("admin"), branch, null))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.code()).isEqualTo("party.hasMembers"));
     }
 
     @Test
