@@ -128,7 +128,7 @@ class GovernanceTests {
     void counsellorsStudentsAndHandlersCannotReadGovernanceAndOnlyTheSecretariatRecords() {
         long b = body();
         long m = meeting(b, MeetingKind.REGULAR, CampusTime.today(clock).atTime(10, 0));
-        for (String who : List.of("counsellor", "student", "handler", "manager")) {
+        for (String who : List.of("counsellor", "student", "handler", "headteacher", "police")) {
             assertThatThrownBy(() -> meetings.overview(users.viewer(who), null)).as(who).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> meetings.meeting(users.viewer(who), m)).as(who).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> actions.list(users.viewer(who), false)).as(who).isInstanceOf(NotFoundException.class);
