@@ -90,6 +90,10 @@ class GovernanceBrowserTest extends BrowserTest {
         waitFor(By.id("action-completion"));
         assertNoSidewaysScroll();
         wholePage("governance-action-phone");
+        open("/governance");
+        waitFor(By.id("count-community"));
+        assertNoSidewaysScroll();
+        screenshot("governance-overview-phone");
         resize(1280, 900);
     }
 }

@@ -138,4 +138,31 @@ class GovernanceWebTests {
         String page = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"kind-error\"", "id=\"heldAt-error\"");
     }
+
+    @Test
+    void administratorsSetUpBodiesWithEveryMistakeShownAndAStaleEditRefused() throws Exception {
+        mvc.perform(post("/governance/bodies").param("name", "").param("kind", "LEADERSHIP_GROUP").param("chairs", "no-such-person")
+                        .param("members", "student").with(users.as("admin")).with(csrf()).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"name-error\"")))
+                .andExpect(content().string(containsString("没有用户名为 no-such-person 的教职工账号")))
+                .andExpect(content().string(containsString("id=\"members-error\"")));
+        mvc.perform(post("/governance/bodies").param("name", "越权机构").param("kind", "LEADERSHIP_GROUP").param("chairs", "leader")
+                        .with(users.as("leader")).with(csrf()))
+                .andExpect(status().isNotFound());
+        String name = "测试校长办公会 " + UUID.randomUUID();
+        long id = created(mvc.perform(body(post("/api/v1/governance/bodies"), Map.of("name", name, "kind", "PRESIDENT_OFFICE",
+                        "chairs", List.of("leader"))).with(users.as("admin")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        mvc.perform(body(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/governance/bodies/" + id),
+                        Map.of("name", name, "kind", "PRESIDENT_OFFICE", "chairs", List.of("leader"), "members", List.of("affairs")))
+                        .header("If-Match", "\"7\"").with(users.as("admin")))
+                .andExpect(status().isConflict());
+        mvc.perform(body(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/governance/bodies/" + id),
+                        Map.of("name", name, "kind", "PRESIDENT_OFFICE", "chairs", List.of("leader"), "members", List.of("affairs")))
+                        .header("If-Match", "0").with(users.as("admin")))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/governance/bodies/" + id).with(users.as("affairs")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.members[0].username").value("affairs"));
+    }
 }
