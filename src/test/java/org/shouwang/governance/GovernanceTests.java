@@ -163,12 +163,12 @@ class GovernanceTests {
         long m = meeting(body(), MeetingKind.COMMUNITY, today.atTime(9, 0));
         long item = meetings.decide(users.viewer("leader"), m,
                 new ActionItemDraft("一周内完成宿舍消防通道清理", department("HQ"), today.plusDays(7)));
-        assertThat(scan.scan()).isGreaterThanOrEqualTo(0);
+        scan.scan();
         assertThat(actions.item(users.viewer("leader"), item).supervisedAt()).isNull();
 
         clock.fix(today.plusDays(9).atTime(10, 0).atZone(CampusTime.ZONE).toInstant());
         assertThat(actions.list(users.viewer("leader"), false).get(0).overdue()).isTrue();
-        assertThat(scan.scan()).isGreaterThanOrEqualTo(1);
+        scan.scan();
         var supervised = actions.item(users.viewer("leader"), item).supervisedAt();
         assertThat(supervised).isNotNull();
         assertThat(scan.scan()).isZero();
