@@ -216,7 +216,7 @@ public class ResponsibilityZones {
         List<Row> rows = jdbc.sql("""
                         SELECT z.id, z.organisation_id, o.name, z.member_id, m.student_id, z.building_id, z.note
                         FROM responsibility_zone z JOIN party_organisation o ON o.id = z.organisation_id
-                        LEFT JOIN party_member m ON m.id = z.member_id WHERE """ + condition + " ORDER BY z.id")
+                        LEFT JOIN party_member m ON m.id = z.member_id WHERE\s""" + condition + " ORDER BY z.id")
                 .param(param)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), (Long) rs.getObject(5),
                         rs.getLong(6), rs.getString(7)))
