@@ -3,6 +3,7 @@ package org.shouwang.party;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.shouwang.people.People;
 import org.shouwang.shared.Fields;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Role;
+import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Timestamps;
 import org.shouwang.shared.Viewer;
 import org.springframework.context.annotation.Lazy;
@@ -49,12 +51,14 @@ public class PartyOrganisations {
 
     // — reading —
 
-    /** The active tree, depth first, each node after its parent, siblings by kind then name. */
+    /** The active tree, depth first, each node after its parent; siblings by level, functional branches first, then in order of founding in the system. */
     @Transactional(readOnly = true)
     public List<PartyViews.Node> tree() {
         List<Object[]> rows = jdbc.sql("""
                         SELECT id, name, kind, parent_id, functional, college_id, secretary_account_id
-                        FROM party_organisation WHERE active ORDER BY kind, name""")
+                        FROM party_organisation WHERE active
+                        ORDER BY CASE kind WHEN 'COMMITTEE' THEN 0 WHEN 'WORKING_COMMITTEE' THEN 1 WHEN 'GENERAL_BRANCH' THEN 2 ELSE 3 END,
+                                 functional DESC, id""")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4),
                         rs.getBoolean(5), (Long) rs.getObject(6), (Long) rs.getObject(7)})
                 .list();
@@ -168,6 +172,76 @@ public class PartyOrganisations {
         if (!admin.isAdmin()) {
             throw new NotFoundException("page", "party/new");
         }
+        Checked c = check(null, draft);
+        jdbc.sql("""
+                        INSERT INTO party_organisation (name, kind, parent_id, functional, college_id, secretary_account_id, description,
+                                                        founded_on, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.name, draft.kind().name(), draft.parentId(), draft.functional(), draft.collegeId(), c.secretary,
+                        c.description, draft.foundedOn(), Timestamps.of(clock.instant()))
+                .update();
+        return jdbc.sql("SELECT id FROM party_organisation WHERE name = ?").param(c.name).query(Long.class).single();
+    }
+
+    /**
+     * Changes an organisation (its name, place, secretary …) by administrators; a version that is not
+     * the current one is refused (someone changed it meanwhile).
+     */
+    public void update(Viewer admin, long id, PartyOrganisationDraft draft, Integer version) {
+        if (!admin.isAdmin()) {
+            throw new NotFoundException("party-organisation", id);
+        }
+        PartyViews.Organisation current = organisation(id);
+        Checked c = check(id, draft);
+        int changed = jdbc.sql("""
+                        UPDATE party_organisation SET name = ?, kind = ?, parent_id = ?, functional = ?, college_id = ?,
+                               secretary_account_id = ?, description = ?, founded_on = ?, version = version + 1
+                        WHERE id = ? AND version = ?""")
+                .params(c.name, draft.kind().name(), draft.parentId(), draft.functional(), draft.collegeId(), c.secretary,
+                        c.description, draft.foundedOn(), id, version == null ? current.version() : version)
+                .update();
+        if (changed == 0) {
+            throw new RuleViolation("party.changedMeanwhile");
+        }
+    }
+
+    /** Takes an organisation out of the tree (administrators); refused while it has active organisations below it or members. */
+    public void deactivate(Viewer admin, long id, Integer version) {
+        if (!admin.isAdmin()) {
+            throw new NotFoundException("party-organisation", id);
+        }
+        PartyViews.Organisation current = organisation(id);
+        if (jdbc.sql("SELECT count(*) FROM party_organisation WHERE parent_id = ? AND active").param(id).query(Long.class).single() > 0) {
+            throw new RuleViolation("party.hasChildren");
+        }
+        if (jdbc.sql("SELECT count(*) FROM party_member WHERE organisation_id = ? AND active").param(id).query(Long.class).single() > 0) {
+            throw new RuleViolation("party.hasMembers");
+        }
+        int changed = jdbc.sql("UPDATE party_organisation SET active = FALSE, version = version + 1 WHERE id = ? AND version = ?")
+                .params(id, version == null ? current.version() : version).update();
+        if (changed == 0) {
+            throw new RuleViolation("party.changedMeanwhile");
+        }
+    }
+
+    /** Every committee seat by organisation, for the tree. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<PartyViews.CommitteeSeat>> committees() {
+        List<Object[]> rows = jdbc.sql("SELECT organisation_id, account_id, position FROM party_committee_member ORDER BY position, account_id")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).list();
+        Map<Long, String> names = accounts.names(rows.stream().map(r -> (Long) r[1]).distinct().toList());
+        Map<Long, List<PartyViews.CommitteeSeat>> out = new HashMap<>();
+        for (Object[] r : rows) {
+            out.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new PartyViews.CommitteeSeat((Long) r[1],
+                    names.get((Long) r[1]), CommitteePosition.valueOf((String) r[2])));
+        }
+        return out;
+    }
+
+    private record Checked(String name, String description, Long secretary) {
+    }
+
+    private Checked check(Long self, PartyOrganisationDraft draft) {
         Fields f = new Fields();
         String name = f.text(draft.name(), "name", NAME_MAX, true);
         f.required(draft.kind(), "kind");
@@ -175,26 +249,22 @@ public class PartyOrganisations {
         if (draft.parentId() != null && jdbc.sql("SELECT count(*) FROM party_organisation WHERE id = ?").param(draft.parentId())
                 .query(Long.class).single() == 0) {
             f.add("parentId", "party.unknownOrganisation");
+        } else if (self != null && draft.parentId() != null && subtree(self).contains(draft.parentId())) {
+            f.add("parentId", "party.parentBelow");
         }
         if (draft.collegeId() != null && !people.collegeNames().containsKey(draft.collegeId())) {
             f.add("collegeId", "party.unknownCollege");
         }
         Long secretary = account(draft.secretaryUsername(), "secretaryUsername", f);
-        if (name != null && jdbc.sql("SELECT count(*) FROM party_organisation WHERE name = ?").param(name).query(Long.class).single() > 0) {
+        if (name != null && jdbc.sql("SELECT count(*) FROM party_organisation WHERE name = ? AND id <> ?")
+                .params(name, self == null ? -1L : self).query(Long.class).single() > 0) {
             f.add("name", "party.nameTaken");
         }
         if (draft.foundedOn() != null && draft.foundedOn().isAfter(LocalDate.now(clock))) {
             f.add("foundedOn", "party.inFuture");
         }
         f.check();
-        jdbc.sql("""
-                        INSERT INTO party_organisation (name, kind, parent_id, functional, college_id, secretary_account_id, description,
-                                                        founded_on, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(name, draft.kind().name(), draft.parentId(), draft.functional(), draft.collegeId(), secretary,
-                        description == null ? "" : description, draft.foundedOn(), Timestamps.of(clock.instant()))
-                .update();
-        return jdbc.sql("SELECT id FROM party_organisation WHERE name = ?").param(name).query(Long.class).single();
+        return new Checked(name, description == null ? "" : description, secretary);
     }
 
     /** Seats an account on the committee (again: changes the position); by those who manage the organisation. */
@@ -212,6 +282,12 @@ public class PartyOrganisations {
         jdbc.sql("DELETE FROM party_committee_member WHERE organisation_id = ? AND account_id = ?").params(organisationId, account).update();
         jdbc.sql("INSERT INTO party_committee_member (organisation_id, account_id, position) VALUES (?, ?, ?)")
                 .params(organisationId, account, position.name()).update();
+    }
+
+    /** Account display names, for those who recorded something. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> accountNames(java.util.Collection<Long> ids) {
+        return accounts.names(ids);
     }
 
     private Long account(String username, String field, Fields f) {

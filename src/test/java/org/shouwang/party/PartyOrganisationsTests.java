@@ -25,16 +25,16 @@ class PartyOrganisationsTests {
         long branch = organisations.create(users.viewer("admin"), new PartyOrganisationDraft("测试功能型党支部",
                 PartyOrganisationKind.BRANCH, committee, true, null, "party", null, null));
         long other = organisations.create(users.viewer("admin"), new PartyOrganisationDraft("测试另一支部",
-                PartyOrganisationKind.BRANCH, committee, true, null, "counsellor", null, null));
+                PartyOrganisationKind.BRANCH, committee, true, null, "party-02", null, null));
 
         assertThat(organisations.manages(users.viewer("party"), branch)).isTrue();
         assertThat(organisations.manages(users.viewer("party"), other)).isFalse();
         assertThat(organisations.manages(users.viewer("leader"), other)).isTrue();
         assertThat(organisations.tree()).extracting(PartyViews.Node::name).containsSubsequence("测试党工委", "测试功能型党支部");
         assertThat(organisations.holdsPartyRole(users.viewer("student"))).isFalse();
-        assertThatThrownBy(() -> organisations.seat(users.viewer("party"), other, "headteacher", CommitteePosition.PROPAGANDA))
+        assertThatThrownBy(() -> organisations.seat(users.viewer("party"), other, "party-03", CommitteePosition.PROPAGANDA))
                 .isInstanceOf(NotFoundException.class);
-        organisations.seat(users.viewer("party"), branch, "headteacher", CommitteePosition.PROPAGANDA);
+        organisations.seat(users.viewer("party"), branch, "party-03", CommitteePosition.PROPAGANDA);
         assertThat(organisations.organisation(branch).committee()).extracting(PartyViews.CommitteeSeat::position)
                 .containsExactly(CommitteePosition.PROPAGANDA);
     }
