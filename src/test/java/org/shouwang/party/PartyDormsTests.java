@@ -44,7 +44,7 @@ class PartyDormsTests {
     @Test
     void aRoomWithNoMemberOfTheBranchIsRefusedAndNothingWritten() {
         long branch = PartyDormFixtures.branch(organisations, users, "party");
-        long other = PartyDormFixtures.branch(organisations, users, "counsellor");
+        long other = PartyDormFixtures.branch(organisations, users, "headteacher");
         List<Lodger> lodgers = PartyDormFixtures.lodgers(jdbc, null, 3, 10);
         PartyDormFixtures.member(jdbc, other, lodgers.get(0).studentId(), "FULL");
         PartyDormFixtures.member(jdbc, branch, lodgers.get(1).studentId(), "ACTIVIST");

@@ -84,7 +84,7 @@ class ResponsibilityZonesTests {
     @Test
     void aZoneOutsideTheBuildingAnUnknownFloorOrAStrangerAreFieldErrorsAndNothingIsWritten() {
         long branch = PartyDormFixtures.branch(organisations, users, "party");
-        long other = PartyDormFixtures.branch(organisations, users, "counsellor");
+        long other = PartyDormFixtures.branch(organisations, users, "headteacher");
         PartyDormFixtures.Lodger lodger = PartyDormFixtures.lodgers(jdbc, null, 1, 40).get(0);
         long stranger = PartyDormFixtures.member(jdbc, other, lodger.studentId(), "FULL");
         int before = jdbc.queryForObject("SELECT count(*) FROM responsibility_zone", Integer.class);

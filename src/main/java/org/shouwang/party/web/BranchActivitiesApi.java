@@ -23,7 +23,7 @@ class BranchActivitiesApi {
         this.activities = activities;
     }
 
-    @GetMapping("/organisations/{orgId}/activities")
+    @GetMapping("/{orgId}/activities")
     @Operation(summary = "The branch's activities of a year (default: this year), counts by type, and members' attendance for the branch's managers and Party roles")
     BranchActivities.BranchYear year(Viewer viewer, @PathVariable long orgId, @RequestParam(required = false) String year) {
         if (year != null && !year.strip().matches("\\d{4}")) {

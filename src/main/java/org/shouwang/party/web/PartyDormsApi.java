@@ -40,13 +40,13 @@ class PartyDormsApi {
     record MarkBody(Long roomId) {
     }
 
-    @GetMapping("/organisations/{orgId}/dorms")
+    @GetMapping("/{orgId}/dorms")
     @Operation(summary = "Rooms where the branch's members (full or probationary) live, and whether each is marked; for the branch's managers")
     List<PartyDorms.Candidate> rooms(Viewer viewer, @PathVariable long orgId) {
         return dorms.candidates(viewer, orgId);
     }
 
-    @PostMapping("/organisations/{orgId}/dorms")
+    @PostMapping("/{orgId}/dorms")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Mark a room as a Party-member dorm of the branch (409 when no member of the branch lives there)")
     void mark(Viewer viewer, @PathVariable long orgId, @RequestBody MarkBody body) {
@@ -57,7 +57,7 @@ class PartyDormsApi {
         dorms.mark(viewer, orgId, body.roomId());
     }
 
-    @DeleteMapping("/organisations/{orgId}/dorms/{roomId}")
+    @DeleteMapping("/{orgId}/dorms/{roomId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Take the badge off a room")
     void unmark(Viewer viewer, @PathVariable long orgId, @PathVariable long roomId) {

@@ -49,19 +49,19 @@ class ResponsibilityZonesApi {
         return zones.zone(viewer, zoneId);
     }
 
-    @GetMapping("/organisations/{orgId}/zones")
+    @GetMapping("/{orgId}/zones")
     @Operation(summary = "The branch's zones with their figures; for the branch's managers")
     List<ResponsibilityZones.Zone> zones(Viewer viewer, @PathVariable long orgId) {
         return zones.zones(viewer, orgId);
     }
 
-    @GetMapping("/organisations/{orgId}/zone-members")
+    @GetMapping("/{orgId}/zone-members")
     @Operation(summary = "The branch's members who may be given a zone; for the branch's managers")
     List<ResponsibilityZones.Member> members(Viewer viewer, @PathVariable long orgId) {
         return zones.members(viewer, orgId);
     }
 
-    @PostMapping("/organisations/{orgId}/zones")
+    @PostMapping("/{orgId}/zones")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Give a member a zone: floors (numbers) and/or rooms (numbers) of one building")
     Map<String, Long> assign(Viewer viewer, @PathVariable long orgId, @RequestBody ZoneBody body) {
@@ -73,7 +73,7 @@ class ResponsibilityZonesApi {
                 body.floors(), body.rooms(), body.note())));
     }
 
-    @DeleteMapping("/organisations/{orgId}/zones/{zoneId}")
+    @DeleteMapping("/{orgId}/zones/{zoneId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Take a zone away")
     void remove(Viewer viewer, @PathVariable long orgId, @PathVariable long zoneId) {

@@ -65,22 +65,22 @@ class PartyDormsWebTests {
                 .andExpect(flash().attribute("error", containsString("党员")));
         mvc.perform(post("/party/{o}/dorms", branch).param("roomId", "abc").with(users.as("party")).with(csrf()))
                 .andExpect(flash().attribute("error", containsString("党员")));
-        mvc.perform(post("/api/v1/party/organisations/{o}/dorms", branch).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/party/{o}/dorms", branch).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"roomId\":" + lodger.roomId() + "}").with(users.as("party")).with(csrf()))
                 .andExpect(status().isConflict());
-        mvc.perform(post("/api/v1/party/organisations/{o}/dorms", branch).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/party/{o}/dorms", branch).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"roomId\":\"x\"}").with(users.as("party")).with(csrf()))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/api/v1/party/organisations/{o}/dorms", branch).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/party/{o}/dorms", branch).contentType(MediaType.APPLICATION_JSON)
                         .content("{}").with(users.as("party")).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("roomId"));
         assert jdbc.queryForObject("SELECT count(*) FROM party_dorm WHERE organisation_id = ?", Integer.class, branch) == 0;
 
         mvc.perform(get("/party/dorms").with(users.as("student"))).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/party/organisations/{o}/dorms", branch).with(users.as("student"))).andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/party/organisations/{o}/dorms", branch).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(get("/api/v1/party/{o}/dorms", branch).with(users.as("student"))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/party/{o}/dorms", branch).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"roomId\":" + lodger.roomId() + "}").with(users.as("counsellor")).with(csrf())).andExpect(status().isNotFound());
-        mvc.perform(delete("/api/v1/party/organisations/{o}/dorms/{r}", branch, lodger.roomId()).with(users.as("manager")).with(csrf()))
+        mvc.perform(delete("/api/v1/party/{o}/dorms/{r}", branch, lodger.roomId()).with(users.as("manager")).with(csrf()))
                 .andExpect(status().isNotFound());
     }
 
@@ -116,12 +116,12 @@ class PartyDormsWebTests {
         }
         mvc.perform(get("/party/zone").with(users.as("student"))).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("data-zone=\"" + zone + "\""))));
-        mvc.perform(post("/api/v1/party/organisations/{o}/zones", branch).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/party/{o}/zones", branch).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"memberId\":" + member + ",\"buildingId\":" + building + ",\"floors\":[77],\"rooms\":[\"Z1\"]}")
                         .with(users.as("party")).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field", hasItem("floors")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("rooms")));
-        mvc.perform(delete("/api/v1/party/organisations/{o}/zones/{z}", branch, zone).with(users.as("party")).with(csrf()))
+        mvc.perform(delete("/api/v1/party/{o}/zones/{z}", branch, zone).with(users.as("party")).with(csrf()))
                 .andExpect(status().isNoContent());
     }
 
@@ -135,9 +135,9 @@ class PartyDormsWebTests {
                 .andExpect(content().string(containsString("id=\"counts-by-type\"")))
                 .andExpect(content().string(not(containsString("id=\"attendance\""))))
                 .andExpect(content().string(not(containsString("id=\"new-branch-activity\""))));
-        mvc.perform(get("/api/v1/party/organisations/{o}/activities", branch).param("year", "2026").with(users.as("student")))
+        mvc.perform(get("/api/v1/party/{o}/activities", branch).param("year", "2026").with(users.as("student")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.attendance").value(nullValue()));
-        mvc.perform(get("/api/v1/party/organisations/{o}/activities", branch).param("year", "abc").with(users.as("student")))
+        mvc.perform(get("/api/v1/party/{o}/activities", branch).param("year", "abc").with(users.as("student")))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/party/{o}/activities", 999_999).with(users.as("student"))).andExpect(status().isNotFound());
     }
