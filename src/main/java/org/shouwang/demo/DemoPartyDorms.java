@@ -61,6 +61,9 @@ class DemoPartyDorms implements DemoSection {
         this.clock = clock;
     }
 
+    /** Members registering per activity are capped so that the demo campus still starts in seconds. */
+    private static final int MOST_REGISTERING = 40;
+
     private record Lesson(ActivityType type, String title, String venue) {
     }
 
@@ -94,10 +97,13 @@ class DemoPartyDorms implements DemoSection {
             for (PartyDorms.Candidate room : rooms.subList(0, Math.min(context.small() ? 1 : 3, rooms.size()))) {
                 dorms.mark(admin, branch.id(), room.roomId());
             }
-            List<ResponsibilityZones.Member> members = zones.members(admin, branch.id());
-            for (int i = 0; i < Math.min(context.small() ? 1 : 2, Math.min(members.size(), rooms.size())); i++) {
+            // Zones for student members living in the community (the first rooms' residents).
+            List<Long> memberIds = jdbc.queryForList("""
+                    SELECT id FROM party_member WHERE organisation_id = ? AND active AND student_id IS NOT NULL
+                      AND status IN ('FULL', 'PROBATIONARY') ORDER BY id""", Long.class, branch.id());
+            for (int i = 0; i < Math.min(context.small() ? 1 : 2, Math.min(memberIds.size(), rooms.size())); i++) {
                 PartyDorms.Candidate room = rooms.get(i);
-                zones.assign(admin, branch.id(), new ResponsibilityZones.ZoneDraft(members.get(i).id(), room.buildingId(),
+                zones.assign(admin, branch.id(), new ResponsibilityZones.ZoneDraft(memberIds.get(i), room.buildingId(),
                         List.of(room.floor()), List.of(), "联系本层同学，协助解决诉求、督促整改"));
             }
             heldActivities(branch, organiser, approver, context.small() ? 2 : LESSONS.size(), done);
@@ -110,10 +116,10 @@ class DemoPartyDorms implements DemoSection {
     private void heldActivities(PartyViews.Node branch, Viewer organiser, Viewer approver, int count, int salt) {
         List<Student> members = jdbc.query("""
                         SELECT a.id, a.username, a.display_name, a.student_id FROM party_member m JOIN account a ON a.student_id = m.student_id
-                        WHERE m.organisation_id = ? AND m.active AND a.enabled ORDER BY m.id""",
+                        WHERE m.organisation_id = ? AND m.active AND a.enabled ORDER BY m.id LIMIT ?""",
                 (rs, n) -> new Student(new Viewer(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                         Set.of(Role.STUDENT), rs.getLong("student_id"), null, null), rs.getString("username")),
-                branch.id());
+                branch.id(), MOST_REGISTERING);
         Instant now = clock.instant();
         for (int i = 0; i < count; i++) {
             Lesson lesson = LESSONS.get(i % LESSONS.size());

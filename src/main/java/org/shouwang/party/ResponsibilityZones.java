@@ -84,14 +84,16 @@ public class ResponsibilityZones {
     @Transactional(readOnly = true)
     public List<Member> members(Viewer manager, long organisationId) {
         require(manager, organisationId);
-        record Row(long id, Long student, String status) {
+        record Row(long id, Long student, Long staff, String status) {
         }
         List<Row> rows = jdbc.sql("""
-                        SELECT id, student_id, status FROM party_member WHERE organisation_id = ? AND active
+                        SELECT id, student_id, staff_id, status FROM party_member WHERE organisation_id = ? AND active
                           AND status IN ('FULL', 'PROBATIONARY') ORDER BY id""")
-                .param(organisationId).query((rs, n) -> new Row(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3))).list();
+                .param(organisationId).query((rs, n) -> new Row(rs.getLong(1), (Long) rs.getObject(2), (Long) rs.getObject(3),
+                        rs.getString(4))).list();
         Map<Long, StudentSummary> names = people.summaries(rows.stream().map(Row::student).filter(java.util.Objects::nonNull).toList());
-        return rows.stream().map(r -> new Member(r.id(), name(names, r.student()), r.status()))
+        Map<Long, String> staffNames = staffNames(rows.stream().map(Row::staff).filter(java.util.Objects::nonNull).toList());
+        return rows.stream().map(r -> new Member(r.id(), name(names, staffNames, r.student(), r.staff()), r.status()))
                 .sorted(java.util.Comparator.comparing(Member::name)).toList();
     }
 
@@ -211,20 +213,22 @@ public class ResponsibilityZones {
     }
 
     private List<Zone> load(String condition, long param) {
-        record Row(long id, long organisationId, String organisation, long memberId, Long student, long buildingId, String note) {
+        record Row(long id, long organisationId, String organisation, long memberId, Long student, Long staff, long buildingId,
+                   String note) {
         }
         List<Row> rows = jdbc.sql("""
-                        SELECT z.id, z.organisation_id, o.name, z.member_id, m.student_id, z.building_id, z.note
+                        SELECT z.id, z.organisation_id, o.name, z.member_id, m.student_id, m.staff_id, z.building_id, z.note
                         FROM responsibility_zone z JOIN party_organisation o ON o.id = z.organisation_id
                         LEFT JOIN party_member m ON m.id = z.member_id WHERE\s""" + condition + " ORDER BY z.id")
                 .param(param)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), (Long) rs.getObject(5),
-                        rs.getLong(6), rs.getString(7)))
+                        (Long) rs.getObject(6), rs.getLong(7), rs.getString(8)))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, StudentSummary> names = people.summaries(rows.stream().map(Row::student).filter(java.util.Objects::nonNull).toList());
+        Map<Long, String> staffNames = staffNames(rows.stream().map(Row::staff).filter(java.util.Objects::nonNull).toList());
         Map<Long, String> buildings = residence.buildingNames();
         LocalDate today = CampusTime.today(clock);
         LocalDate monthStart = today.withDayOfMonth(1);
@@ -244,13 +248,28 @@ public class ResponsibilityZones {
             Figures figures = new Figures(counts, counts.stream().mapToLong(c -> c.open()).sum(),
                     counts.stream().mapToLong(c -> c.overdue()).sum(), counts.stream().mapToLong(c -> c.resolvedSince()).sum(),
                     inspections.resultsIn(r.buildingId(), floors, roomIds, monthStart, today));
-            zones.add(new Zone(r.id(), r.organisationId(), r.organisation(), r.memberId(), name(names, r.student()), r.buildingId(),
+            zones.add(new Zone(r.id(), r.organisationId(), r.organisation(), r.memberId(), name(names, staffNames, r.student(), r.staff()),
+                    r.buildingId(),
                     buildings.getOrDefault(r.buildingId(), "—"), floors, roomNumbers, r.note(), figures));
         }
         return zones;
     }
 
-    private static String name(Map<Long, StudentSummary> names, Long student) {
-        return student != null && names.containsKey(student) ? names.get(student).name() : "—";
+    private static String name(Map<Long, StudentSummary> names, Map<Long, String> staffNames, Long student, Long staff) {
+        if (student != null && names.containsKey(student)) {
+            return names.get(student).name();
+        }
+        return staff != null ? staffNames.getOrDefault(staff, "—") : "—";
+    }
+
+    /** Staff members' names, as the members part reads them from the staff list. */
+    private Map<Long, String> staffNames(List<Long> ids) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, name FROM staff WHERE id IN (:ids)").param("ids", ids).query(rs -> {
+                out.put(rs.getLong(1), rs.getString(2));
+            });
+        }
+        return out;
     }
 }

@@ -38,6 +38,8 @@ class PartyDormsBrowserTest extends BrowserTest {
         click(By.cssSelector("[data-room='" + lodger.roomId() + "'] .mark-dorm"));
         assertThat(waitFor(By.id("flash-success")).getText()).contains("党员宿舍");
         assertThat(browser.findElement(By.cssSelector("[data-room='" + lodger.roomId() + "']")).getAttribute("data-marked")).isEqualTo("true");
+        assertNoSidewaysScroll();
+        screenshot("party-dorms-page");
 
         open("/buildings/" + building);
         assertThat(waitFor(By.cssSelector("[data-party-dorm='" + lodger.roomId() + "']")).getText()).isEqualTo("党");
@@ -59,6 +61,20 @@ class PartyDormsBrowserTest extends BrowserTest {
                         GROUP BY floor_number ORDER BY count(*) DESC, floor_number LIMIT 1""", Integer.class, building);
         zones.assign(users.viewer("party"), branch, new ResponsibilityZones.ZoneDraft(member, building, List.of(lodger.floor(), busiest),
                 List.of(), "联系本层同学"));
+        open("/party/" + branch + "/zones");
+        assertThat(waitFor(By.id("zones")).getText()).contains("未办结诉求");
+        assertNoSidewaysScroll();
+        screenshot("party-zones");
+        Long busiestBranch = jdbc.query("""
+                        SELECT o.id FROM party_organisation o JOIN activity a ON a.organiser = o.name AND a.organiser_kind = 'PARTY_BRANCH'
+                        GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1""", rs -> rs.next() ? rs.getLong(1) : null);
+        if (busiestBranch != null) {
+            open("/party/" + busiestBranch + "/activities");
+            waitFor(By.id("attendance"));
+            assertNoSidewaysScroll();
+            wholePage("party-branch-activities");
+        }
+
         logIn("inspector");
         resize(390, 844);
         open("/party/zone");
