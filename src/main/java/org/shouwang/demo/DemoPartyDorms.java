@@ -101,8 +101,11 @@ class DemoPartyDorms implements DemoSection {
             List<Long> memberIds = jdbc.queryForList("""
                     SELECT id FROM party_member WHERE organisation_id = ? AND active AND student_id IS NOT NULL
                       AND status IN ('FULL', 'PROBATIONARY') ORDER BY id""", Long.class, branch.id());
-            for (int i = 0; i < Math.min(context.small() ? 1 : 2, Math.min(memberIds.size(), rooms.size())); i++) {
-                PartyDorms.Candidate room = rooms.get(i);
+            List<PartyDorms.Candidate> floors = new ArrayList<>();
+            rooms.stream().filter(r -> floors.stream().noneMatch(f -> f.buildingId() == r.buildingId() && f.floor() == r.floor()))
+                    .forEach(floors::add); // one room per floor, so members serve different floors
+            for (int i = 0; i < Math.min(context.small() ? 1 : 2, Math.min(memberIds.size(), floors.size())); i++) {
+                PartyDorms.Candidate room = floors.get(i);
                 zones.assign(admin, branch.id(), new ResponsibilityZones.ZoneDraft(memberIds.get(i), room.buildingId(),
                         List.of(room.floor()), List.of(), "联系本层同学，协助解决诉求、督促整改"));
             }
