@@ -262,4 +262,37 @@ public class AttendanceQueries {
     private static String className(StudentSummary s) {
         return s == null ? "" : s.className();
     }
+
+    /** One student's record over a set of activities: how many they held a seat for (or were excused from) and attended. */
+    public record Tally(long studentId, int registered, int attended) {
+    }
+
+    /**
+     * For each of these students, over these activities: registered (a seat or approved leave, or
+     * attended) and attended (present). Not narrowed to a viewer: for a module that decides who sees
+     * its members' attendance (a Party branch's managers).
+     */
+    public Map<Long, Tally> tallies(java.util.Collection<Long> activityIds, java.util.Collection<Long> studentIds) {
+        Map<Long, Tally> out = new java.util.LinkedHashMap<>();
+        studentIds.forEach(id -> out.put(id, new Tally(id, 0, 0)));
+        if (activityIds.isEmpty() || studentIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        SELECT p.student_id,
+                               count(DISTINCT p.activity_id) AS registered,
+                               count(DISTINCT CASE WHEN p.present THEN p.activity_id END) AS attended
+                        FROM (SELECT r.student_id, r.activity_id, FALSE AS present FROM registration r
+                              WHERE r.state IN ('REGISTERED', 'ON_LEAVE') AND r.activity_id IN (:activities) AND r.student_id IN (:students)
+                              UNION ALL
+                              SELECT a.student_id, a.activity_id, TRUE AS present FROM attendance a
+                              WHERE a.state = 'PRESENT' AND a.activity_id IN (:activities) AND a.student_id IN (:students)) p
+                        GROUP BY p.student_id""")
+                .param("activities", List.copyOf(activityIds)).param("students", List.copyOf(studentIds))
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    out.put(id, new Tally(id, rs.getInt(2), rs.getInt(3)));
+                });
+        return out;
+    }
 }

@@ -611,4 +611,45 @@ public class Inspections {
         return jdbc.sql("SELECT content_type, data FROM inspection_photo WHERE id = ?").param(photoId)
                 .query((rs, n) -> new Photo(rs.getString(1), rs.getBytes(2))).single();
     }
+
+    /** Inspection results of an area: rooms inspected and their average score between two days, rooms with an open rectification now. */
+    public record AreaResults(long inspections, Double averageScore, long roomsWithOpenRectification) {
+    }
+
+    /**
+     * Results of inspections in these floors and rooms of a building held from {@code from} to
+     * {@code to}, and how many of its rooms have an open rectification: figures only, never which
+     * room or what was found. Not narrowed to a viewer: for a module that decides who sees an area's
+     * figures (a Party member's zone).
+     */
+    @Transactional(readOnly = true)
+    public AreaResults resultsIn(long buildingId, java.util.Collection<Integer> floors, java.util.Collection<Long> rooms,
+                                 LocalDate from, LocalDate to) {
+        List<String> places = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!floors.isEmpty()) {
+            places.add("ri.floor_number IN (:floors)");
+            params.put("floors", List.copyOf(floors));
+        }
+        if (!rooms.isEmpty()) {
+            places.add("ri.room_id IN (:rooms)");
+            params.put("rooms", List.copyOf(rooms));
+        }
+        if (places.isEmpty()) {
+            return new AreaResults(0, null, 0);
+        }
+        params.put("building", buildingId);
+        String area = " ri.building_id = :building AND (" + String.join(" OR ", places) + ")";
+        params.put("from", from);
+        params.put("to", to);
+        AreaResults scores = jdbc.sql("SELECT count(*), avg(CAST(ri.score AS DOUBLE PRECISION)) FROM room_inspection ri WHERE"
+                        + area + " AND ri.held_on BETWEEN :from AND :to")
+                .params(params)
+                .query((rs, n) -> new AreaResults(rs.getLong(1), rs.getObject(2) == null ? null : rs.getDouble(2), 0)).single();
+        long open = jdbc.sql("""
+                        SELECT count(DISTINCT ri.room_id) FROM rectification x JOIN room_inspection ri ON ri.id = x.inspection_id
+                        WHERE x.state = 'OPEN' AND""" + area)
+                .params(params).query(Long.class).single();
+        return new AreaResults(scores.inspections(), scores.averageScore(), open);
+    }
 }

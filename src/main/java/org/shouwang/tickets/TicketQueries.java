@@ -310,4 +310,50 @@ public class TicketQueries {
     private static TicketState state(String s) {
         return s == null ? null : TicketState.valueOf(s);
     }
+
+    /** Counts of requests of one category in an area: still open, overdue among them, resolved since a given instant. */
+    public record AreaCount(Category category, long open, long overdue, long resolvedSince) {
+    }
+
+    /**
+     * How many requests raised in these floors and rooms of a building are open, overdue and resolved
+     * since {@code since}, by category: counts only, never content, and confidential requests left out.
+     * Not narrowed to a viewer: for a module that decides who sees an area's counts (a Party member's zone).
+     */
+    public List<AreaCount> countsIn(long buildingId, java.util.Collection<Integer> floors, java.util.Collection<Long> rooms,
+                                    Instant since) {
+        List<String> places = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!floors.isEmpty()) {
+            places.add("t.floor_number IN (:floors)");
+            params.put("floors", List.copyOf(floors));
+        }
+        if (!rooms.isEmpty()) {
+            places.add("t.room_id IN (:rooms)");
+            params.put("rooms", List.copyOf(rooms));
+        }
+        if (places.isEmpty()) {
+            return List.of();
+        }
+        params.put("building", buildingId);
+        params.put("now", Timestamps.of(clock.instant()));
+        params.put("since", Timestamps.of(since));
+        Map<Category, long[]> counts = new java.util.EnumMap<>(Category.class);
+        jdbc.sql("""
+                        SELECT t.category,
+                               sum(CASE WHEN t.state IN ('SUBMITTED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_ON_STUDENT',
+                                                         'RETURNED', 'REOPENED') THEN 1 ELSE 0 END) AS open_count,
+                               sum(CASE WHEN (t.state IN ('SUBMITTED', 'RETURNED') AND t.dispatch_by < :now)
+                                          OR (t.state IN ('DISPATCHED', 'ACCEPTED', 'REOPENED') AND t.first_response_at IS NULL AND t.respond_by < :now)
+                                          OR (t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED') AND t.resolve_by < :now)
+                                        THEN 1 ELSE 0 END) AS overdue_count,
+                               sum(CASE WHEN t.resolved_at >= :since THEN 1 ELSE 0 END) AS resolved_count
+                        FROM ticket t WHERE t.building_id = :building AND NOT t.confidential AND (%s)
+                        GROUP BY t.category""".formatted(String.join(" OR ", places)))
+                .params(params)
+                .query(rs -> {
+                    counts.put(Category.valueOf(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                });
+        return counts.entrySet().stream().map(e -> new AreaCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+    }
 }

@@ -8,6 +8,7 @@ import org.shouwang.people.People;
 import org.shouwang.people.StudentSummary;
 import org.shouwang.residence.Residence;
 import org.shouwang.residence.ResidenceViews;
+import org.shouwang.shared.RoomBadges;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Viewer;
 import org.springframework.context.MessageSource;
@@ -29,11 +30,20 @@ class ResidenceController {
     private final Residence residence;
     private final People people;
     private final MessageSource messages;
+    private final java.util.List<RoomBadges> badges;
 
-    ResidenceController(Residence residence, People people, MessageSource messages) {
+    ResidenceController(Residence residence, People people, MessageSource messages, java.util.List<RoomBadges> badges) {
         this.residence = residence;
         this.people = people;
         this.messages = messages;
+        this.badges = badges;
+    }
+
+    /** Rooms of the building that are Party-member dorms (党员宿舍), as the party module tells. */
+    private java.util.Set<Long> partyDorms(long buildingId) {
+        java.util.Set<Long> rooms = new java.util.HashSet<>();
+        badges.forEach(b -> rooms.addAll(b.partyMemberDorms(buildingId)));
+        return rooms;
     }
 
     @GetMapping("/communities")
@@ -66,6 +76,7 @@ class ResidenceController {
         residence.requireVisible(viewer, id);
         model.addAttribute("building", residence.building(id));
         model.addAttribute("floors", residence.vacancyMap(id));
+        model.addAttribute("partyDorms", partyDorms(id));
         model.addAttribute("mayAssign", residence.mayAssign(viewer, id));
         return "residence/building";
     }
@@ -75,6 +86,7 @@ class ResidenceController {
         ResidenceViews.RoomDetail room = residence.room(viewer, id);
         residence.requireVisible(viewer, room.buildingId());
         model.addAttribute("room", room);
+        model.addAttribute("partyDorm", partyDorms(room.buildingId()).contains(room.id()));
         model.addAttribute("mayAssign", residence.mayAssign(viewer, room.buildingId()));
         return "residence/room";
     }
