@@ -26,14 +26,27 @@ class PartyDormsBrowserTest extends BrowserTest {
     @Autowired JdbcTemplate jdbc;
 
     @Test
-    void theBranchSecretaryMarksAPartyMemberDormThatThenShowsOnTheBuildingMap() throws IOException {
+    void theBranchSecretaryAddsAMemberAndMarksTheirDormWhichThenShowsOnTheBuildingMap() throws IOException {
         long branch = PartyDormFixtures.branch(organisations, users, "party");
         long building = jdbc.queryForObject("SELECT min(id) FROM building", Long.class);
-        PartyDormFixtures.Lodger lodger = PartyDormFixtures.lodgers(jdbc, building, 1, 4).get(0);
-        PartyDormFixtures.member(jdbc, branch, lodger.studentId(), "FULL");
+        PartyDormFixtures.Lodger lodger = PartyDormFixtures.lodgers(jdbc, building, 40, 4).stream()
+                .filter(l -> jdbc.queryForObject("SELECT count(*) FROM party_member WHERE student_id = ? AND active", Integer.class,
+                        l.studentId()) == 0)
+                .findFirst().orElseThrow();
+        String number = jdbc.queryForObject("SELECT student_number FROM student WHERE id = ?", String.class, lodger.studentId());
 
+        // The secretary puts the resident on the branch's roster as a probationary member, on the branch's page.
         logIn("party");
         resize(1280, 900);
+        open("/party/" + branch);
+        type(By.id("number"), number);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByValue("PROBATIONARY");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.id("probationaryOn")), java.time.LocalDate.now().minusMonths(3).toString());
+        click(By.id("member-submit"));
+        waitFor(By.id("flash-success"));
+        assertThat(waitFor(By.id("member-list")).getText()).contains(number);
+
         open("/party/dorms?org=" + branch);
         click(By.cssSelector("[data-room='" + lodger.roomId() + "'] .mark-dorm"));
         assertThat(waitFor(By.id("flash-success")).getText()).contains("党员宿舍");
