@@ -37,6 +37,23 @@ public final class Fields {
         return true;
     }
 
+    /** A choice offered on a form (see {@link FormValues}); null when blank or not offered (a problem then). */
+    public <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
+        return FormValues.choice(type, field, value, problems);
+    }
+
+    public Long id(String value, String field) {
+        return FormValues.id(field, value, problems);
+    }
+
+    public java.time.LocalDate date(String value, String field) {
+        return FormValues.date(field, value, problems);
+    }
+
+    public java.time.LocalDateTime dateTime(String value, String field) {
+        return FormValues.dateTime(field, value, problems);
+    }
+
     public Fields add(String field, String code, Object... args) {
         problems.add(new InvalidInput.Problem(field, code, args));
         return this;

@@ -129,8 +129,8 @@ class OrganisationsApi {
         AppointBody b = body == null ? new AppointBody(null, null, null, null) : body;
         Fields f = new Fields();
         Position position = OrganisationInput.position(b.position(), "position", f);
-        LocalDate start = OrganisationInput.date(b.termStart(), "termStart", f);
-        LocalDate end = OrganisationInput.date(b.termEnd(), "termEnd", f);
+        LocalDate start = f.date(b.termStart(), "termStart");
+        LocalDate end = f.date(b.termEnd(), "termEnd");
         f.check();
         long member = organisations.appoint(viewer, id, b.studentNumber(), position, start, end);
         return ResponseEntity.status(HttpStatus.CREATED).body(new Created(member));
@@ -146,7 +146,7 @@ class OrganisationsApi {
     void endTerm(Viewer viewer, @PathVariable long id, @PathVariable long memberId, @RequestBody(required = false) EndBody body) {
         requireManager(viewer, id);
         Fields f = new Fields();
-        LocalDate end = OrganisationInput.date(body == null ? null : body.termEnd(), "termEnd", f);
+        LocalDate end = f.date(body == null ? null : body.termEnd(), "termEnd");
         f.check();
         organisations.endTerm(viewer, id, memberId, end);
     }
@@ -165,7 +165,7 @@ class OrganisationsApi {
         PositionBody b = body == null ? new PositionBody(null, null) : body;
         Fields f = new Fields();
         Position position = OrganisationInput.position(b.position(), "position", f);
-        LocalDate from = OrganisationInput.date(b.from(), "from", f);
+        LocalDate from = f.date(b.from(), "from");
         f.check();
         return new Created(organisations.changePosition(viewer, id, memberId, position, from));
     }

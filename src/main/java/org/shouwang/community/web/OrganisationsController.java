@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.community.OrganisationKind;
 import org.shouwang.community.OrganisationViews;
 import org.shouwang.community.Organisations;
@@ -96,7 +97,7 @@ class OrganisationsController {
         requireAdmin(viewer);
         OrganisationViews.Detail d = organisations.detail(viewer, id);
         try {
-            organisations.revise(viewer, id, form.draft(), OrganisationInput.version(form.version()));
+            organisations.revise(viewer, id, form.draft(), FormValues.version(form.version()));
             flash.addFlashAttribute("success", formErrors.text("organisation.web.done.revised"));
             return "redirect:/organisations/" + id;
         } catch (InvalidInput invalid) {
@@ -122,9 +123,9 @@ class OrganisationsController {
         requireAdmin(viewer);
         try {
             if (active) {
-                organisations.reactivate(viewer, id, OrganisationInput.version(version));
+                organisations.reactivate(viewer, id, FormValues.version(version));
             } else {
-                organisations.deactivate(viewer, id, OrganisationInput.version(version));
+                organisations.deactivate(viewer, id, FormValues.version(version));
             }
             flash.addFlashAttribute("success", formErrors.text(active ? "organisation.web.done.reactivated"
                     : "organisation.web.done.deactivated"));
@@ -148,8 +149,8 @@ class OrganisationsController {
         try {
             Fields f = new Fields();
             Position position = OrganisationInput.position(form.position(), "position", f);
-            LocalDate start = OrganisationInput.date(form.termStart(), "termStart", f);
-            LocalDate end = OrganisationInput.date(form.termEnd(), "termEnd", f);
+            LocalDate start = f.date(form.termStart(), "termStart");
+            LocalDate end = f.date(form.termEnd(), "termEnd");
             f.check();
             organisations.appoint(viewer, id, form.studentNumber(), position, start, end);
             flash.addFlashAttribute("success", formErrors.text("organisation.web.done.appointed"));
@@ -168,7 +169,7 @@ class OrganisationsController {
         requireManager(viewer, id);
         try {
             Fields f = new Fields();
-            LocalDate end = OrganisationInput.date(form.termEnd(), "termEnd", f);
+            LocalDate end = f.date(form.termEnd(), "termEnd");
             f.check();
             organisations.endTerm(viewer, id, memberId, end);
             flash.addFlashAttribute("success", formErrors.text("organisation.web.done.ended"));
@@ -190,7 +191,7 @@ class OrganisationsController {
         try {
             Fields f = new Fields();
             Position position = OrganisationInput.position(form.position(), "position", f);
-            LocalDate from = OrganisationInput.date(form.from(), "from", f);
+            LocalDate from = f.date(form.from(), "from");
             f.check();
             organisations.changePosition(viewer, id, memberId, position, from);
             flash.addFlashAttribute("success", formErrors.text("organisation.web.done.moved"));

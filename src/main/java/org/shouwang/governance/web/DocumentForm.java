@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.governance.DocumentDraft;
 import org.shouwang.governance.DocumentFile;
 import org.shouwang.governance.DocumentFormat;
@@ -22,8 +23,8 @@ record DocumentForm(String title, String kind, String departmentId, String text,
 
     DocumentDraft document() {
         List<InvalidInput.Problem> problems = new ArrayList<>();
-        DocumentKind k = DocumentFormValues.choice(DocumentKind.class, "kind", kind, problems);
-        Long department = DocumentFormValues.id("departmentId", departmentId, problems);
+        DocumentKind k = FormValues.choice(DocumentKind.class, "kind", kind, problems);
+        Long department = FormValues.id("departmentId", departmentId, problems);
         version(null, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -41,7 +42,7 @@ record DocumentForm(String title, String kind, String departmentId, String text,
     }
 
     private DocumentVersionDraft version(DocumentFile file, List<InvalidInput.Problem> problems) {
-        DocumentFormat f = DocumentFormValues.choice(DocumentFormat.class, "format", format, problems);
+        DocumentFormat f = FormValues.choice(DocumentFormat.class, "format", format, problems);
         return new DocumentVersionDraft(text, f, changeNote, file);
     }
 }

@@ -3,6 +3,7 @@ package org.shouwang.governance.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.governance.DocumentFile;
 import org.shouwang.governance.DocumentFormat;
 import org.shouwang.governance.DocumentKind;
@@ -46,7 +47,7 @@ class DocumentsController {
 
     @GetMapping("/documents")
     String list(Viewer viewer, @RequestParam(required = false) String kind, Model model) {
-        DocumentKind k = DocumentFormValues.filter(DocumentKind.class, kind);
+        DocumentKind k = FormValues.filter(DocumentKind.class, kind);
         model.addAttribute("listing", documents.list(viewer, k));
         model.addAttribute("kind", k);
         model.addAttribute("kinds", DocumentKind.values());
@@ -109,7 +110,7 @@ class DocumentsController {
         DocumentViews.Version from = d.draft() != null ? documents.version(viewer, id, d.draft().number()) : d.latest();
         DocumentForm form = from == null ? DocumentForm.empty()
                 : new DocumentForm(d.title(), d.kind().name(), "", from.text(), from.format().name(),
-                        d.draft() != null ? DocumentFormValues.text(from.changeNote()) : "");
+                        d.draft() != null ? FormValues.text(from.changeNote()) : "");
         return form(form, d, Map.of(), model);
     }
 

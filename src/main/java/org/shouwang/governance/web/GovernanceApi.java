@@ -93,7 +93,7 @@ class GovernanceApi {
     private static GoverningBodyDraft draft(BodyBody body) {
         BodyBody b = body == null ? new BodyBody(null, null, null, List.of(), List.of(), null) : body;
         Fields f = new Fields();
-        GoverningBodyKind kind = GovernanceInput.choice(GoverningBodyKind.class, b.kind(), "kind", f);
+        GoverningBodyKind kind = f.choice(GoverningBodyKind.class, b.kind(), "kind");
         f.check();
         return new GoverningBodyDraft(b.name(), kind, b.description(), b.chairs(), b.members());
     }
@@ -190,7 +190,7 @@ class GovernanceApi {
                   @RequestBody(required = false) ProgressBody body) {
         ProgressBody b = body == null ? new ProgressBody(null, null, null) : body;
         Fields f = new Fields();
-        ActionItemStatus status = GovernanceInput.choice(ActionItemStatus.class, b.status(), "status", f);
+        ActionItemStatus status = f.choice(ActionItemStatus.class, b.status(), "status");
         f.check();
         actions.progress(viewer, id, status, b.note(), IfMatch.version(ifMatch, b.version()));
     }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Set;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.governance.ActionItemDraft;
 import org.shouwang.governance.ActionItemStatus;
 import org.shouwang.governance.ActionItems;
@@ -105,7 +106,7 @@ class GovernanceController {
                       BindingResult binding, Model model, RedirectAttributes flash) {
         requireAdmin(viewer);
         try {
-            bodies.revise(viewer, id, bodyDraft(form), GovernanceInput.version(form.version()));
+            bodies.revise(viewer, id, bodyDraft(form), FormValues.version(form.version()));
             flash.addFlashAttribute("success", formErrors.text("governance.body.web.revised"));
             return "redirect:/governance";
         } catch (InvalidInput invalid) {
@@ -117,7 +118,7 @@ class GovernanceController {
 
     private static GoverningBodyDraft bodyDraft(GovernanceForms.BodyForm form) {
         Fields f = new Fields();
-        GoverningBodyKind kind = GovernanceInput.choice(GoverningBodyKind.class, form.kind(), "kind", f);
+        GoverningBodyKind kind = f.choice(GoverningBodyKind.class, form.kind(), "kind");
         f.check();
         return new GoverningBodyDraft(form.name(), kind, form.description(), GovernanceInput.usernames(form.chairs()),
                 GovernanceInput.usernames(form.members()));
@@ -156,9 +157,9 @@ class GovernanceController {
     static MeetingDraft meetingDraft(String bodyId, String kind, String title, String heldAt, String place,
                                      java.util.List<String> agenda, java.util.List<String> attendees) {
         Fields f = new Fields();
-        Long body = GovernanceInput.id(bodyId, "bodyId", f);
-        MeetingKind k = GovernanceInput.choice(MeetingKind.class, kind, "kind", f);
-        LocalDateTime at = GovernanceInput.dateTime(heldAt, "heldAt", f);
+        Long body = f.id(bodyId, "bodyId");
+        MeetingKind k = f.choice(MeetingKind.class, kind, "kind");
+        LocalDateTime at = f.dateTime(heldAt, "heldAt");
         f.check();
         return new MeetingDraft(body, k, title, at, place, agenda, attendees);
     }
@@ -182,7 +183,7 @@ class GovernanceController {
         requireRecorder(viewer);
         boolean finish = form.finish() != null && !form.finish().isBlank();
         try {
-            meetings.recordMinutes(viewer, id, form.minutes(), form.present(), finish, GovernanceInput.version(form.version()));
+            meetings.recordMinutes(viewer, id, form.minutes(), form.present(), finish, FormValues.version(form.version()));
             flash.addFlashAttribute("success", formErrors.text(finish ? "governance.meeting.web.finished"
                     : "governance.meeting.web.minutesSaved"));
             return "redirect:/governance/meetings/" + id;
@@ -209,8 +210,8 @@ class GovernanceController {
 
     static ActionItemDraft decisionDraft(String decision, String departmentId, String deadline) {
         Fields f = new Fields();
-        Long department = GovernanceInput.id(departmentId, "departmentId", f);
-        LocalDate day = GovernanceInput.date(deadline, "deadline", f);
+        Long department = f.id(departmentId, "departmentId");
+        LocalDate day = f.date(deadline, "deadline");
         f.check();
         return new ActionItemDraft(decision, department, day);
     }
@@ -253,9 +254,9 @@ class GovernanceController {
                     BindingResult binding, Model model, RedirectAttributes flash) {
         try {
             Fields f = new Fields();
-            ActionItemStatus status = GovernanceInput.choice(ActionItemStatus.class, form.status(), "status", f);
+            ActionItemStatus status = f.choice(ActionItemStatus.class, form.status(), "status");
             f.check();
-            actions.progress(viewer, id, status, form.note(), GovernanceInput.version(form.version()));
+            actions.progress(viewer, id, status, form.note(), FormValues.version(form.version()));
             flash.addFlashAttribute("success", formErrors.text("governance.action.web.progressed"));
             return "redirect:/governance/actions/" + id;
         } catch (InvalidInput invalid) {
@@ -269,7 +270,7 @@ class GovernanceController {
     String close(Viewer viewer, @PathVariable long id, @ModelAttribute("closeForm") GovernanceForms.CloseForm form,
                  BindingResult binding, Model model, RedirectAttributes flash) {
         try {
-            actions.close(viewer, id, form.note(), GovernanceInput.version(form.version()));
+            actions.close(viewer, id, form.note(), FormValues.version(form.version()));
             flash.addFlashAttribute("success", formErrors.text("governance.action.web.closed"));
             return "redirect:/governance/actions/" + id;
         } catch (InvalidInput invalid) {

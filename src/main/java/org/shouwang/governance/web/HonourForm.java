@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.governance.HonourDraft;
 import org.shouwang.governance.HonourHolderKind;
 import org.shouwang.governance.HonourLevel;
@@ -26,21 +27,21 @@ record HonourForm(String title, String awardingBody, String level, String awarde
         String holder = h.holderId() == null || student ? h.holderKind().name() : h.holderKind().name() + ":" + h.holderId();
         return new HonourForm(h.title(), h.awardingBody(), h.level().name(), h.awardedOn().toString(), holder,
                 student ? studentNumber : "",
-                h.holderKind() == HonourHolderKind.UNIVERSITY ? DocumentFormValues.text(h.holderName()) : "",
-                DocumentFormValues.text(h.evidenceLink()));
+                h.holderKind() == HonourHolderKind.UNIVERSITY ? FormValues.text(h.holderName()) : "",
+                FormValues.text(h.evidenceLink()));
     }
 
     /** The draft, or the problems of values that could not be read (the service is not asked then). */
     HonourDraft draft() {
         List<InvalidInput.Problem> problems = new ArrayList<>();
-        HonourLevel l = DocumentFormValues.choice(HonourLevel.class, "level", level, problems);
+        HonourLevel l = FormValues.choice(HonourLevel.class, "level", level, problems);
         // the holder is chosen as KIND or KIND:id (a department, studio, project or organisation)
-        String h = DocumentFormValues.blank(holder) ? "" : holder.strip();
+        String h = FormValues.blank(holder) ? "" : holder.strip();
         int colon = h.indexOf(':');
-        HonourHolderKind k = DocumentFormValues.choice(HonourHolderKind.class, "holderKind", colon < 0 ? h : h.substring(0, colon),
+        HonourHolderKind k = FormValues.choice(HonourHolderKind.class, "holderKind", colon < 0 ? h : h.substring(0, colon),
                 problems);
-        Long id = colon < 0 ? null : DocumentFormValues.id("holderId", h.substring(colon + 1), problems);
-        var on = DocumentFormValues.date("awardedOn", awardedOn, problems);
+        Long id = colon < 0 ? null : FormValues.id("holderId", h.substring(colon + 1), problems);
+        var on = FormValues.date("awardedOn", awardedOn, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }

@@ -2,6 +2,7 @@ package org.shouwang.governance.web;
 
 import java.util.Map;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.governance.HonourHolderKind;
 import org.shouwang.governance.HonourLevel;
 import org.shouwang.governance.HonourViews;
@@ -40,8 +41,8 @@ class HonoursController {
     @GetMapping("/honours")
     String list(Viewer viewer, @RequestParam(required = false) String level, @RequestParam(required = false) String holder,
                 @RequestParam(required = false) String year, Model model) {
-        HonourViews.Filter filter = new HonourViews.Filter(DocumentFormValues.filter(HonourLevel.class, level),
-                DocumentFormValues.filter(HonourHolderKind.class, holder), DocumentFormValues.filterYear(year));
+        HonourViews.Filter filter = new HonourViews.Filter(FormValues.filter(HonourLevel.class, level),
+                FormValues.filter(HonourHolderKind.class, holder), DocumentFormValues.filterYear(year));
         model.addAttribute("listing", honours.list(viewer, filter));
         model.addAttribute("filter", filter);
         model.addAttribute("levels", HonourLevel.values());

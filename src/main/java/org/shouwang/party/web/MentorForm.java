@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.party.MentorDraft;
 import org.shouwang.party.MentorExpertise;
 import org.shouwang.party.MentorViews;
@@ -25,17 +26,17 @@ record MentorForm(String name, String affiliation, String partnerId, List<String
     }
 
     static MentorForm of(MentorViews.Mentor m) {
-        return new MentorForm(m.name(), m.affiliation(), PartnerFormValues.text(m.partnerId()),
-                m.expertise().stream().map(Enum::name).toList(), m.title(), m.bio(), PartnerFormValues.text(m.phone()),
+        return new MentorForm(m.name(), m.affiliation(), FormValues.text(m.partnerId()),
+                m.expertise().stream().map(Enum::name).toList(), m.title(), m.bio(), FormValues.text(m.phone()),
                 String.valueOf(m.version()));
     }
 
     MentorDraft draft() {
         List<InvalidInput.Problem> problems = new ArrayList<>();
-        Long partner = PartnerFormValues.id("partnerId", partnerId, problems);
+        Long partner = FormValues.id("partnerId", partnerId, problems);
         Set<MentorExpertise> chosen = EnumSet.noneOf(MentorExpertise.class);
         for (String e : expertise) {
-            MentorExpertise value = PartnerFormValues.choice(MentorExpertise.class, "expertise", e, problems);
+            MentorExpertise value = FormValues.choice(MentorExpertise.class, "expertise", e, problems);
             if (value != null) {
                 chosen.add(value);
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.party.MentorParticipationDraft;
 import org.shouwang.party.MentorParticipationKind;
 import org.shouwang.shared.InvalidInput;
@@ -19,11 +20,11 @@ record MentorParticipationForm(String on, String kind, String what, String activ
 
     MentorParticipationDraft draft() {
         List<InvalidInput.Problem> problems = new ArrayList<>();
-        var day = PartnerFormValues.date("on", on, problems);
-        var k = PartnerFormValues.choice(MentorParticipationKind.class, "kind", kind, problems);
-        var activity = PartnerFormValues.id("activityId", activityId, problems);
-        var studio = PartnerFormValues.id("studioId", studioId, problems);
-        var h = PartnerFormValues.number("hours", hours, problems);
+        var day = FormValues.date("on", on, problems);
+        var k = FormValues.choice(MentorParticipationKind.class, "kind", kind, problems);
+        var activity = FormValues.id("activityId", activityId, problems);
+        var studio = FormValues.id("studioId", studioId, problems);
+        var h = FormValues.number("hours", hours, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }

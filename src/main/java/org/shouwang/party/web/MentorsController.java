@@ -3,6 +3,7 @@ package org.shouwang.party.web;
 import java.time.Clock;
 import java.util.Map;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.party.MentorExpertise;
 import org.shouwang.party.MentorParticipationKind;
 import org.shouwang.party.MentorViews;
@@ -50,7 +51,7 @@ class MentorsController {
     @GetMapping("/mentors")
     String directory(Viewer viewer, @RequestParam(required = false) String expertise, @RequestParam(required = false) String q,
                      Model model) {
-        MentorExpertise chosen = PartnerFormValues.filter(MentorExpertise.class, expertise);
+        MentorExpertise chosen = FormValues.filter(MentorExpertise.class, expertise);
         model.addAttribute("mentors", mentors.directory(chosen, q));
         model.addAttribute("counts", mentors.expertiseCounts());
         model.addAttribute("expertise", chosen);
@@ -134,7 +135,7 @@ class MentorsController {
         require(viewer);
         MentorViews.Mentor m = mentors.mentor(viewer, id);
         try {
-            mentors.update(viewer, id, form.draft(), PartnerFormValues.version(form.version()));
+            mentors.update(viewer, id, form.draft(), FormValues.version(form.version()));
             flash.addFlashAttribute("success", errors.text("mentor.web.done.updated"));
             return "redirect:/mentors/" + id;
         } catch (InvalidInput invalid) {

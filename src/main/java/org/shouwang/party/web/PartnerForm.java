@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.party.PartnerDraft;
 import org.shouwang.party.PartnerKind;
 import org.shouwang.party.PartnerViews;
@@ -30,16 +31,16 @@ record PartnerForm(String name, String kind, String address, String purpose, Str
             v[i * 3 + 1] = i < c.size() ? c.get(i).role() : "";
             v[i * 3 + 2] = i < c.size() ? c.get(i).phone() : "";
         }
-        return new PartnerForm(p.name(), p.kind().name(), p.address(), p.purpose(), PartnerFormValues.text(p.agreementSignedOn()),
-                PartnerFormValues.text(p.agreementEndsOn()), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
+        return new PartnerForm(p.name(), p.kind().name(), p.address(), p.purpose(), FormValues.text(p.agreementSignedOn()),
+                FormValues.text(p.agreementEndsOn()), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
                 String.valueOf(p.version()));
     }
 
     PartnerDraft draft() {
         List<InvalidInput.Problem> problems = new ArrayList<>();
-        PartnerKind k = PartnerFormValues.choice(PartnerKind.class, "kind", kind, problems);
-        var signed = PartnerFormValues.date("agreementSignedOn", agreementSignedOn, problems);
-        var ends = PartnerFormValues.date("agreementEndsOn", agreementEndsOn, problems);
+        PartnerKind k = FormValues.choice(PartnerKind.class, "kind", kind, problems);
+        var signed = FormValues.date("agreementSignedOn", agreementSignedOn, problems);
+        var ends = FormValues.date("agreementEndsOn", agreementEndsOn, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }

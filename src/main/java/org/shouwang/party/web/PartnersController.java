@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.activities.ActivityViews;
 import org.shouwang.shared.CampusTime;
 
@@ -50,7 +51,7 @@ class PartnersController {
     @GetMapping("/partners")
     String list(Viewer viewer, @RequestParam(required = false) String kind, @RequestParam(defaultValue = "false") boolean ended,
                 Model model) {
-        PartnerKind chosen = PartnerFormValues.filter(PartnerKind.class, kind);
+        PartnerKind chosen = FormValues.filter(PartnerKind.class, kind);
         model.addAttribute("partners", partners.list(viewer, chosen, ended));
         model.addAttribute("kinds", PartnerKind.values());
         model.addAttribute("kind", chosen);
@@ -105,7 +106,7 @@ class PartnersController {
         require(viewer);
         PartnerViews.Partner p = partners.partner(viewer, id);
         try {
-            partners.update(viewer, id, form.draft(), PartnerFormValues.version(form.version()));
+            partners.update(viewer, id, form.draft(), FormValues.version(form.version()));
             flash.addFlashAttribute("success", errors.text("partner.web.done.updated"));
             return "redirect:/partners/" + id;
         } catch (InvalidInput invalid) {

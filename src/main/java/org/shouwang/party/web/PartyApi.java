@@ -125,7 +125,7 @@ class PartyApi {
     @Operation(summary = "Seat an account on the committee (those who manage the organisation)")
     PartyViews.Organisation seat(Viewer viewer, @PathVariable long id, @RequestBody SeatBody body) {
         Fields f = new Fields();
-        CommitteePosition position = PartyInput.choice(CommitteePosition.class, body.position(), "position", f);
+        CommitteePosition position = f.choice(CommitteePosition.class, body.position(), "position");
         if (!organisations.manages(viewer, id)) {
             throw new NotFoundException("party-organisation", id);
         }
@@ -178,8 +178,8 @@ class PartyApi {
                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         members.member(viewer, memberId);
         Fields f = new Fields();
-        PartyMemberStatus status = PartyInput.choice(PartyMemberStatus.class, body.status(), "status", f);
-        LocalDate on = PartyInput.date(body.on(), "on", f);
+        PartyMemberStatus status = f.choice(PartyMemberStatus.class, body.status(), "status");
+        LocalDate on = f.date(body.on(), "on");
         if (!f.ok()) {
             requireManaged(viewer, memberId);
         }
@@ -197,7 +197,7 @@ class PartyApi {
     PartyMemberViews.Detail transfer(Viewer viewer, @PathVariable long memberId, @RequestBody TransferBody body,
                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Fields f = new Fields();
-        Long to = PartyInput.id(body.organisationId(), "organisationId", f);
+        Long to = f.id(body.organisationId(), "organisationId");
         if (!f.ok()) {
             requireManaged(viewer, memberId);
         }
@@ -215,7 +215,7 @@ class PartyApi {
     PartyMemberViews.Detail leave(Viewer viewer, @PathVariable long memberId, @RequestBody LeaveBody body,
                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Fields f = new Fields();
-        LocalDate on = PartyInput.date(body.on(), "on", f);
+        LocalDate on = f.date(body.on(), "on");
         if (!f.ok()) {
             requireManaged(viewer, memberId);
         }

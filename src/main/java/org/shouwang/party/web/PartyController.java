@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.identity.Accounts;
 import org.shouwang.party.CommitteePosition;
 import org.shouwang.party.PartyMemberStatus;
@@ -113,7 +114,7 @@ class PartyController {
         requireManager(viewer, id);
         try {
             Fields f = new Fields();
-            CommitteePosition position = PartyInput.choice(CommitteePosition.class, form.position(), "position", f);
+            CommitteePosition position = f.choice(CommitteePosition.class, form.position(), "position");
             f.check();
             organisations.seat(viewer, id, form.username(), position);
             flash.addFlashAttribute("success", formErrors.text("party.web.done.seated"));
@@ -186,7 +187,7 @@ class PartyController {
         requireAdmin(viewer);
         PartyViews.Organisation o = organisations.organisation(id);
         try {
-            organisations.update(viewer, id, form.draft(), PartyInput.version(form.version()));
+            organisations.update(viewer, id, form.draft(), FormValues.version(form.version()));
             flash.addFlashAttribute("success", formErrors.text("party.web.done.updated"));
             return "redirect:/party/" + id;
         } catch (InvalidInput invalid) {
@@ -200,7 +201,7 @@ class PartyController {
     String deactivate(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String version, RedirectAttributes flash) {
         requireAdmin(viewer);
         try {
-            organisations.deactivate(viewer, id, PartyInput.version(version));
+            organisations.deactivate(viewer, id, FormValues.version(version));
             flash.addFlashAttribute("success", formErrors.text("party.web.done.deactivated"));
             return "redirect:/party";
         } catch (RuleViolation violation) {
@@ -232,10 +233,10 @@ class PartyController {
         requireManageable(viewer, memberId);
         try {
             Fields f = new Fields();
-            PartyMemberStatus status = PartyInput.choice(PartyMemberStatus.class, form.status(), "status", f);
-            LocalDate on = PartyInput.date(form.on(), "on", f);
+            PartyMemberStatus status = f.choice(PartyMemberStatus.class, form.status(), "status");
+            LocalDate on = f.date(form.on(), "on");
             f.check();
-            members.changeStatus(viewer, memberId, status, on, PartyInput.version(form.version()));
+            members.changeStatus(viewer, memberId, status, on, FormValues.version(form.version()));
             flash.addFlashAttribute("success", formErrors.text("party.web.done.status"));
             return "redirect:/party/members/" + memberId;
         } catch (InvalidInput invalid) {
@@ -251,9 +252,9 @@ class PartyController {
         requireManageable(viewer, memberId);
         try {
             Fields f = new Fields();
-            Long to = PartyInput.id(form.organisationId(), "organisationId", f);
+            Long to = f.id(form.organisationId(), "organisationId");
             f.check();
-            members.transfer(viewer, memberId, to, form.note(), PartyInput.version(form.version()));
+            members.transfer(viewer, memberId, to, form.note(), FormValues.version(form.version()));
             flash.addFlashAttribute("success", formErrors.text("party.web.done.transferred"));
             return "redirect:/party/members/" + memberId;
         } catch (InvalidInput invalid) {
@@ -269,9 +270,9 @@ class PartyController {
         requireManageable(viewer, memberId);
         try {
             Fields f = new Fields();
-            LocalDate on = PartyInput.date(form.on(), "on", f);
+            LocalDate on = f.date(form.on(), "on");
             f.check();
-            members.leave(viewer, memberId, on, form.reason(), PartyInput.version(form.version()));
+            members.leave(viewer, memberId, on, form.reason(), FormValues.version(form.version()));
             flash.addFlashAttribute("success", formErrors.text("party.web.done.left"));
             return "redirect:/party/members/" + memberId;
         } catch (InvalidInput invalid) {

@@ -1,7 +1,6 @@
 package org.shouwang.party.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.shouwang.party.PartyMemberDraft;
 import org.shouwang.party.PartyMemberStatus;
@@ -18,57 +17,12 @@ final class PartyInput {
     private PartyInput() {
     }
 
-    static <E extends Enum<E>> E choice(Class<E> type, String value, String field, Fields f) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            f.add(field, "party.unknownValue");
-            return null;
-        }
-    }
-
-    static LocalDate date(String value, String field, Fields f) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            f.add(field, "party.date");
-            return null;
-        }
-    }
-
-    static Long id(String value, String field, Fields f) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            f.add(field, "party.unknownOrganisation");
-            return null;
-        }
-    }
-
-    /** A version typed into a hidden field; null (no check) when missing or garbled. */
-    static Integer version(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     /** The draft, or every problem of the values that could not be read (with the required ones left empty). */
     static PartyOrganisationDraft organisation(String name, String kind, String parentId, boolean functional, String collegeId,
                                                String secretaryUsername, String description, String foundedOn) {
         Fields f = new Fields();
-        PartyOrganisationKind k = choice(PartyOrganisationKind.class, kind, "kind", f);
-        Long parent = id(parentId, "parentId", f);
+        PartyOrganisationKind k = f.choice(PartyOrganisationKind.class, kind, "kind");
+        Long parent = f.id(parentId, "parentId");
         Long college = null;
         if (collegeId != null && !collegeId.isBlank()) {
             try {
@@ -77,7 +31,7 @@ final class PartyInput {
                 f.add("collegeId", "party.unknownCollege");
             }
         }
-        LocalDate founded = date(foundedOn, "foundedOn", f);
+        LocalDate founded = f.date(foundedOn, "foundedOn");
         if (!f.ok()) {
             f.text(name, "name", Integer.MAX_VALUE, true);
             if (kind == null || kind.isBlank()) {
@@ -91,11 +45,11 @@ final class PartyInput {
     static PartyMemberDraft member(String number, String status, String appliedOn, String activistOn, String probationaryOn,
                                    String fullOn) {
         Fields f = new Fields();
-        PartyMemberStatus s = choice(PartyMemberStatus.class, status, "status", f);
-        LocalDate applied = date(appliedOn, "appliedOn", f);
-        LocalDate activist = date(activistOn, "activistOn", f);
-        LocalDate probationary = date(probationaryOn, "probationaryOn", f);
-        LocalDate full = date(fullOn, "fullOn", f);
+        PartyMemberStatus s = f.choice(PartyMemberStatus.class, status, "status");
+        LocalDate applied = f.date(appliedOn, "appliedOn");
+        LocalDate activist = f.date(activistOn, "activistOn");
+        LocalDate probationary = f.date(probationaryOn, "probationaryOn");
+        LocalDate full = f.date(fullOn, "fullOn");
         if (!f.ok()) {
             f.text(number, "number", Integer.MAX_VALUE, true);
             if (status == null || status.isBlank()) {

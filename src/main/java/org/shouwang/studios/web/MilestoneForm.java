@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.studios.MilestoneDraft;
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.shared.CampusTime;
 import org.shouwang.shared.FormErrors;
 import org.shouwang.shared.InvalidInput;

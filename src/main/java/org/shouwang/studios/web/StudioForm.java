@@ -3,6 +3,7 @@ package org.shouwang.studios.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.studios.StudioDraft;
 import org.shouwang.studios.StudioType;

@@ -3,6 +3,7 @@ package org.shouwang.studios.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.shouwang.shared.FormValues;
 import org.shouwang.identity.Accounts;
 import org.shouwang.residence.Residence;
 import org.shouwang.shared.FormErrors;

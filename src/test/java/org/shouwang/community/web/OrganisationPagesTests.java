@@ -72,7 +72,7 @@ class OrganisationPagesTests {
                         .param("studentNumber", "NO-SUCH").param("position", "KING").param("termStart", "2026-02-30"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"position-error\""), containsString("id=\"termStart-error\""),
-                        containsString("请从给出的选项中选择。"))));
+                        containsString("不是可选的值。"))));
         mvc.perform(post("/organisations/" + id + "/members").with(users.as("headteacher")).with(csrf())
                         .param("studentNumber", "NO-SUCH").param("position", "MEMBER"))
                 .andExpect(status().isOk())
