@@ -356,4 +356,22 @@ public class TicketQueries {
                 });
         return counts.entrySet().stream().map(e -> new AreaCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
     }
+
+    /** A request raised in a place of a building: for clustering recurring problems (numbers only, never content). */
+    public record Located(long id, String number, long buildingId, int floor, Category category, String subcategory) {
+    }
+
+    /**
+     * Requests submitted in [from, to) that name a building and floor, merged duplicates left out,
+     * ordered by id. Not narrowed to a viewer: for a module that decides who sees these numbers (hot spots).
+     */
+    public List<Located> locatedIn(Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT t.id, t.submitted_at, t.building_id, t.floor_number, t.category, t.subcategory FROM ticket t
+                        WHERE t.submitted_at >= :from AND t.submitted_at < :to AND t.building_id IS NOT NULL
+                          AND t.floor_number IS NOT NULL AND t.merged_into_id IS NULL ORDER BY t.id""")
+                .param("from", Timestamps.of(from)).param("to", Timestamps.of(to))
+                .query((rs, n) -> new Located(rs.getLong(1), TicketNumber.of(rs.getLong(1), rs.getTimestamp(2).toInstant()),
+                        rs.getLong(3), rs.getInt(4), Category.valueOf(rs.getString(5)), rs.getString(6))).list();
+    }
 }
