@@ -43,8 +43,8 @@ public class ActionItems {
 
     private static final String COLUMNS = """
             SELECT a.id, a.version, a.meeting_id, m.title, m.held_at, a.decision, a.department_id, a.deadline, a.status,
-                   a.completion_note, a.closed_at, a.supervised_at
-            FROM action_item a JOIN meeting m ON m.id = a.meeting_id""";
+                   a.completion_note, a.closed_at, a.supervised_at, a.source
+            FROM action_item a LEFT JOIN meeting m ON m.id = a.meeting_id""";
 
     private final JdbcClient jdbc;
     private final GoverningBodies bodies;
@@ -120,8 +120,9 @@ public class ActionItems {
             long department = rs.getLong(7);
             LocalDate deadline = rs.getObject(8, LocalDate.class);
             ActionItemStatus status = ActionItemStatus.valueOf(rs.getString(9));
-            return new GovernanceViews.ActionItem(id, rs.getInt(2), rs.getLong(3), rs.getString(4),
-                    at(rs, 5).atZone(CampusTime.ZONE).toLocalDate(), rs.getString(6), department, departments.get(department),
+            Instant heldAt = at(rs, 5);
+            return new GovernanceViews.ActionItem(id, rs.getInt(2), rs.getObject(3, Long.class), rs.getString(4),
+                    heldAt == null ? null : heldAt.atZone(CampusTime.ZONE).toLocalDate(), rs.getString(13), rs.getString(6), department, departments.get(department),
                     deadline, status, rs.getString(10), at(rs, 11), at(rs, 12),
                     status != ActionItemStatus.DONE && deadline.isBefore(today), owns(viewer, department), progress(id));
         }).list();
@@ -155,6 +156,39 @@ public class ActionItems {
             events.publishEvent(new Notice("governance-action-" + id, told, "governance.action.notice.assigned",
                     List.of(abbreviate(decision), deadline.toString()), "/governance/actions/" + id));
         }
+        return id;
+    }
+
+    /**
+     * An action item that comes from elsewhere than a meeting (e.g. a hot spot of insights), named by
+     * {@code source}: for those who may read governance (else 404). Unknown departments, missing or past
+     * deadlines and a missing decision are field errors; nothing is written then.
+     */
+    public long openFromSource(Viewer viewer, String source, ActionItemDraft draft) {
+        bodies.requireRead(viewer);
+        ActionItemDraft d = draft == null ? new ActionItemDraft(null, null, null) : draft;
+        Fields f = new Fields();
+        String decision = f.text(d.decision(), "decision", 1000, true);
+        if (f.required(d.departmentId(), "departmentId")
+                && people.departments().stream().noneMatch(dep -> dep.id() == d.departmentId())) {
+            f.add("departmentId", "governance.action.unknownDepartment");
+        }
+        if (f.required(d.deadline(), "deadline") && d.deadline().isBefore(today())) {
+            f.add("deadline", "governance.action.deadlinePast");
+        }
+        f.check();
+        jdbc.sql("""
+                        INSERT INTO action_item (source, decision, department_id, deadline, status, created_by, created_at)
+                        VALUES (?, ?, ?, ?, 'OPEN', ?, ?)""")
+                .params(source, decision, d.departmentId(), d.deadline(), viewer.accountId(), Timestamps.of(clock.instant())).update();
+        long id = jdbc.sql("SELECT max(id) FROM action_item WHERE source = ?").param(source).query(Long.class).single();
+        Set<Long> told = new LinkedHashSet<>(accounts.holding(Role.DEPARTMENT_HEAD, d.departmentId()));
+        told.addAll(accounts.holding(Role.DEPARTMENT_HANDLER, d.departmentId()));
+        if (!told.isEmpty()) {
+            events.publishEvent(new Notice("governance-action-" + id, told, "governance.action.notice.assigned",
+                    List.of(abbreviate(decision), d.deadline().toString()), "/governance/actions/" + id));
+        }
+        audit.record(viewer, "governance.action.open", "action_item", id, source);
         return id;
     }
 
@@ -238,8 +272,8 @@ public class ActionItems {
             return false;
         }
         Object[] r = jdbc.sql("""
-                        SELECT a.department_id, a.decision, a.deadline, m.recorder_account_id
-                        FROM action_item a JOIN meeting m ON m.id = a.meeting_id WHERE a.id = ?""").param(id)
+                        SELECT a.department_id, a.decision, a.deadline, COALESCE(m.recorder_account_id, a.created_by)
+                        FROM action_item a LEFT JOIN meeting m ON m.id = a.meeting_id WHERE a.id = ?""").param(id)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getLong(4)})
                 .single();
         Set<Long> told = new LinkedHashSet<>(accounts.holding(Role.DEPARTMENT_HEAD, (Long) r[0]));

@@ -48,7 +48,7 @@ public final class GovernanceViews {
      * A decision as an action item. overdue: not done and its deadline passed; supervisedAt: when the
      * overdue item was raised to supervision (once); mayUpdate: the viewer's department owns it.
      */
-    public record ActionItem(long id, int version, long meetingId, String meetingTitle, LocalDate meetingDay, String decision,
+    public record ActionItem(long id, int version, Long meetingId, String meetingTitle, LocalDate meetingDay, String source, String decision,
                              long departmentId, String departmentName, LocalDate deadline, ActionItemStatus status,
                              String completionNote, Instant closedAt, Instant supervisedAt, boolean overdue,
                              boolean mayUpdate, List<Progress> progress) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -21,12 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
 import org.shouwang.IntegrationTest;
 import org.shouwang.TestClock;
+import org.shouwang.governance.ActionItemStatus;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.tickets.Category;
 import org.shouwang.tickets.Channel;
 import org.shouwang.tickets.Tickets;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -127,6 +130,51 @@ class HotSpotsTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("month"));
         mvc.perform(get("/insights/hot-spots").param("month", "March").with(users.as("leader")))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("is-invalid")));
+    }
+
+    @Test
+    void aLeaderTurnsAHotSpotIntoAnActionItemOnceAndItShowsItsItem() throws Exception {
+        clock.fix(Instant.parse("2031-06-08T02:00:00Z"));
+        raise(3, Category.REPAIRS, Category.Subcategory.DOOR_LOCK);
+        String key = HotSpots.key(building, floor, Category.REPAIRS, "DOOR_LOCK");
+        long department = jdbc.queryForObject("SELECT min(id) FROM department", Long.class);
+        String body = "{\"title\":\"门锁反复损坏专项整治\",\"departmentId\":" + department + ",\"deadline\":\"2031-07-01\"}";
+        for (String who : List.of("affairs", "admin", "counsellor", "student")) {
+            mvc.perform(post("/api/v1/insights/hot-spots/" + key + "/action-item").param("month", "2031-06").with(users.as(who))
+                    .with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        }
+        mvc.perform(post("/api/v1/insights/hot-spots/" + key + "/action-item").param("month", "2031-06").with(users.as("leader"))
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
+        HotSpots.HotSpot spot = hotSpots.of(users.viewer("leader"), YearMonth.of(2031, 6)).stream()
+                .filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+        assertThat(spot.item()).isNotNull();
+        assertThat(spot.item().title()).isEqualTo("门锁反复损坏专项整治");
+        assertThat(spot.item().status()).isEqualTo(ActionItemStatus.OPEN);
+        mvc.perform(post("/api/v1/insights/hot-spots/" + key + "/action-item").param("month", "2031-06").with(users.as("leader"))
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isConflict());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM action_item WHERE source = ?", Integer.class, "hot-spot 2031-06 " + key))
+                .isEqualTo(1);
+        mvc.perform(get("/insights/hot-spots").param("month", "2031-06").with(users.as("leader")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("门锁反复损坏专项整治")));
+        mvc.perform(post("/api/v1/insights/hot-spots/no-such-key/action-item").param("month", "2031-06").with(users.as("leader"))
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aPastDeadlineOrUnknownDepartmentAreFieldErrorsAndNothingIsWritten() throws Exception {
+        clock.fix(Instant.parse("2031-08-08T02:00:00Z"));
+        raise(3, Category.REPAIRS, Category.Subcategory.NETWORK);
+        String key = HotSpots.key(building, floor, Category.REPAIRS, "NETWORK");
+        mvc.perform(post("/api/v1/insights/hot-spots/" + key + "/action-item").param("month", "2031-08").with(users.as("leader"))
+                        .with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"网络\",\"departmentId\":987654321,\"deadline\":\"2031-08-01\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("departmentId", "deadline")));
+        mvc.perform(post("/insights/hot-spots/" + key + "/action-item").param("month", "2031-08").with(users.as("leader")).with(csrf())
+                        .param("title", "").param("departmentId", "x").param("deadline", "2031-08-01"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("is-invalid")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM hot_spot_item WHERE spot_key = ?", Integer.class, key)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM action_item WHERE source LIKE ?", Integer.class, "%" + key)).isZero();
     }
 
     private void raise(int count, Category category, Category.Subcategory subcategory) {
