@@ -7,6 +7,19 @@ import java.util.List;
 import java.util.Set;
 
 import org.shouwang.activities.ActivityCounts;
+import org.shouwang.activities.FrontLine;
+import org.shouwang.activities.FrontLineViews;
+import org.shouwang.party.Mentors;
+import org.shouwang.party.PartnerViews;
+import org.shouwang.party.Partners;
+import org.shouwang.party.PartyMemberViews;
+import org.shouwang.party.PartyMembers;
+import org.shouwang.party.PartyOrganisationKind;
+import org.shouwang.party.PartyOrganisations;
+import org.shouwang.party.PartyViews;
+import org.shouwang.studios.ProjectViews;
+import org.shouwang.studios.Projects;
+import org.shouwang.studios.Studios;
 import org.shouwang.shared.CampusTime;
 import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.NotFoundException;
@@ -34,11 +47,59 @@ public class LeaderDashboard {
     private final TicketKpis kpis;
     private final ActivityCounts activities;
     private final Clock clock;
+    private final Studios studios;
+    private final Projects projects;
+    private final Partners partners;
+    private final Mentors mentors;
+    private final PartyOrganisations party;
+    private final PartyMembers members;
+    private final FrontLine frontLine;
 
-    LeaderDashboard(TicketKpis kpis, ActivityCounts activities, Clock clock) {
+    LeaderDashboard(TicketKpis kpis, ActivityCounts activities, Clock clock, Studios studios, Projects projects,
+                    Partners partners, Mentors mentors, PartyOrganisations party, PartyMembers members, FrontLine frontLine) {
         this.kpis = kpis;
         this.activities = activities;
         this.clock = clock;
+        this.studios = studios;
+        this.projects = projects;
+        this.partners = partners;
+        this.mentors = mentors;
+        this.party = party;
+        this.members = members;
+        this.frontLine = frontLine;
+    }
+
+    /**
+     * Counts of today (not of the period): active studios, projects and those with overdue
+     * milestones, active partners, mentors, functional Party branches and their full and
+     * probationary members; front-line activities held per leader in the current year.
+     */
+    public record Counts(int studios, int projects, int overdueProjects, int partners, int mentors, int functionalBranches,
+                         int branchMembers, int frontLineYear, List<FrontLineCount> frontLine) {
+    }
+
+    /** One leader's front-line record of the year. */
+    public record FrontLineCount(long leaderAccountId, String leader, int held, Integer target) {
+    }
+
+    /** Today's counts for a leader, an administrator or student affairs. */
+    public Counts counts(Viewer viewer) {
+        require(viewer);
+        List<ProjectViews.Row> all = projects.list(viewer, ProjectViews.Filter.everything());
+        List<PartnerViews.Summary> active = partners.list(viewer, null, false);
+        List<PartyViews.Node> functional = party.tree().stream()
+                .filter(n -> n.kind() == PartyOrganisationKind.BRANCH && n.functional()).toList();
+        java.util.Map<Long, PartyMemberViews.Counts> memberCounts = members.counts();
+        int branchMembers = functional.stream().map(n -> memberCounts.getOrDefault(n.id(), PartyMemberViews.Counts.NONE))
+                .mapToInt(c -> c.full() + c.probationary()).sum();
+        int year = frontLine.currentYear();
+        List<FrontLineCount> fl = FrontLine.maySeeFrontLine(viewer)
+                ? frontLine.summary(viewer, year).leaders().stream()
+                        .map(l -> new FrontLineCount(l.leaderAccountId(), l.leader(), l.held(), l.target())).toList()
+                : List.of();
+        return new Counts(studios.directory(null, null).size(), all.size(),
+                (int) all.stream().filter(r -> r.overdue() > 0).count(), active.size(),
+                mentors.directory(null, null).size(), functional.size(), branchMembers, year, fl);
     }
 
     /** One cell of a breakdown: {@code requests} is null when suppressed (shown as "&lt;5"). */

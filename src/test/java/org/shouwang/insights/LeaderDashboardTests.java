@@ -117,10 +117,35 @@ class LeaderDashboardTests {
     }
 
     @Test
+    void todaysCountsEqualDirectCountsAndLinkToTheirLists() throws Exception {
+        LeaderDashboard.Counts c = dashboard.counts(users.viewer("affairs"));
+        assertThat(c.studios()).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM studio WHERE active", Integer.class));
+        assertThat(c.projects()).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM project", Integer.class));
+        assertThat(c.overdueProjects()).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM project p WHERE EXISTS (SELECT 1 "
+                + "FROM project_milestone m WHERE m.project_id = p.id AND m.done_on IS NULL AND m.due_on < ?)", Integer.class,
+                org.shouwang.shared.CampusTime.today(clock)));
+        assertThat(c.partners()).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM partner WHERE active", Integer.class));
+        assertThat(c.mentors()).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM mentor WHERE active", Integer.class));
+        assertThat(c.functionalBranches()).isEqualTo(jdbc.queryForObject(
+                "SELECT count(*) FROM party_organisation WHERE active AND functional AND kind = 'BRANCH'", Integer.class));
+        assertThat(c.branchMembers()).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM party_member m JOIN party_organisation o "
+                + "ON o.id = m.organisation_id WHERE m.active AND o.active AND o.functional AND o.kind = 'BRANCH' "
+                + "AND m.status IN ('FULL', 'PROBATIONARY')", Integer.class));
+        assertThat(c.frontLine()).isNotEmpty();
+        mvc.perform(get("/insights").with(users.as("affairs")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/projects?overdue=true")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/requests?category=")));
+        mvc.perform(get("/api/v1/insights/leader/counts").with(users.as("leader")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.studios").value(c.studios()));
+    }
+
+    @Test
     void aCounsellorAndAStudentAreRefusedOnThePageAndTheApi() throws Exception {
         for (String user : List.of("counsellor", "student")) {
             mvc.perform(get("/insights").with(users.as(user))).andExpect(status().isNotFound());
             mvc.perform(get("/api/v1/insights/leader").with(users.as(user))).andExpect(status().isNotFound());
+            mvc.perform(get("/api/v1/insights/leader/counts").with(users.as(user))).andExpect(status().isNotFound());
             assertThatThrownBy(() -> dashboard.dashboard(users.viewer(user), null, null)).isInstanceOf(NotFoundException.class);
         }
         mvc.perform(get("/insights").with(users.as("admin"))).andExpect(status().isOk());

@@ -29,4 +29,10 @@ class LeaderDashboardApi {
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return dashboard.dashboard(viewer, from, to);
     }
+
+    @GetMapping("/api/v1/insights/leader/counts")
+    @Operation(summary = "Today's counts of studios, projects (overdue), partners, mentors, functional Party branches and members, front-line records")
+    LeaderDashboard.Counts counts(Viewer viewer) {
+        return dashboard.counts(viewer);
+    }
 }

@@ -32,6 +32,7 @@ class LeaderDashboardController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         dashboard.require(viewer);
         model.addAttribute("d", dashboard.dashboard(viewer, from, to));
+        model.addAttribute("counts", dashboard.counts(viewer));
         Map<String, String> names = new LinkedHashMap<>();
         for (Category c : Category.values()) {
             names.put(c.name(), messages.getMessage("ticket.category." + c.name(), null, c.name(), LocaleContextHolder.getLocale()));
