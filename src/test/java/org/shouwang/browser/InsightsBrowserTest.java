@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,7 @@ class InsightsBrowserTest extends BrowserTest {
                     .until(d -> !d.findElements(By.cssSelector("#" + chart + " canvas, #" + chart + " svg")).isEmpty());
         }
         screenshot("insights-leader");
+        assertThat(severeConsoleEntries()).as("console errors").isEmpty();
 
         // The first category's link opens the request list filtered to that category.
         String key = browser.findElement(By.cssSelector("#category-cells li")).getAttribute("data-key");
@@ -47,5 +50,16 @@ class InsightsBrowserTest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/requests?category=" + key));
         assertThat(browser.getTitle()).isNotBlank();
         assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+    }
+
+    /** SEVERE browser-console entries (but the missing favicon, which is the layout's), when the driver offers the log (otherwise none: the canvas checks stand). */
+    private List<String> severeConsoleEntries() {
+        try {
+            return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                    .map(LogEntry::getMessage).filter(m -> !m.contains("/favicon.ico")).toList();
+        } catch (RuntimeException unsupported) {
+            return List.of();
+        }
     }
 }
