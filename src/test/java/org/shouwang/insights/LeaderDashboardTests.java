@@ -141,6 +141,17 @@ class LeaderDashboardTests {
     }
 
     @Test
+    void badDatesAreAFieldErrorNeverA500() throws Exception {
+        mvc.perform(get("/api/v1/insights/leader").param("from", "2031-04-01").param("to", "2031-03-01").with(users.as("leader")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        mvc.perform(get("/api/v1/insights/leader").param("from", "kein-datum").with(users.as("leader")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/insights").param("from", "2031-04-01").param("to", "2031-03-01").with(users.as("leader")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("insights-error")));
+    }
+
+    @Test
     void aCounsellorAndAStudentAreRefusedOnThePageAndTheApi() throws Exception {
         for (String user : List.of("counsellor", "student")) {
             mvc.perform(get("/insights").with(users.as(user))).andExpect(status().isNotFound());

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.shouwang.insights.LeaderDashboard;
+import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.Viewer;
 import org.shouwang.tickets.Category;
 import org.springframework.context.MessageSource;
@@ -31,7 +32,15 @@ class LeaderDashboardController {
     String page(Viewer viewer, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         dashboard.require(viewer);
-        model.addAttribute("d", dashboard.dashboard(viewer, from, to));
+        LeaderDashboard.Dashboard d;
+        try {
+            d = dashboard.dashboard(viewer, from, to);
+        } catch (InvalidInput e) {
+            InvalidInput.Problem problem = e.problems().get(0);
+            model.addAttribute("error", messages.getMessage(problem.code(), problem.args(), LocaleContextHolder.getLocale()));
+            d = dashboard.dashboard(viewer, null, null);
+        }
+        model.addAttribute("d", d);
         model.addAttribute("counts", dashboard.counts(viewer));
         Map<String, String> names = new LinkedHashMap<>();
         for (Category c : Category.values()) {
