@@ -141,6 +141,29 @@ class LeaderDashboardTests {
     }
 
     @Test
+    void activityFiguresEqualADirectCountOfPublishedActivitiesOfThePeriod() {
+        LocalDate from = LocalDate.of(2024, 1, 1);
+        LocalDate to = LocalDate.of(2033, 12, 31);
+        LeaderDashboard.Dashboard d = dashboard.dashboard(users.viewer("admin"), from, to);
+        Object[] range = {Timestamps.of(from.atStartOfDay(org.shouwang.shared.CampusTime.ZONE).toInstant()),
+                Timestamps.of(to.plusDays(1).atStartOfDay(org.shouwang.shared.CampusTime.ZONE).toInstant())};
+        String published = " a.state = 'PUBLISHED' AND a.starts_at >= ? AND a.starts_at < ?";
+        assertThat(d.activitiesByType().total().activities())
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM activity a WHERE" + published, Long.class, range));
+        for (var row : d.activitiesByType().rows()) {
+            assertThat(row.activities()).as(row.key()).isEqualTo(jdbc.queryForObject(
+                    "SELECT count(*) FROM activity a WHERE a.type = ? AND" + published, Long.class, row.key(), range[0], range[1]));
+        }
+        for (var row : d.activitiesByEducation().rows()) {
+            assertThat(row.activities()).as(row.key()).isEqualTo(jdbc.queryForObject("SELECT count(DISTINCT a.id) FROM activity a "
+                    + "JOIN activity_education e ON e.activity_id = a.id WHERE e.education = ? AND" + published, Long.class,
+                    row.key(), range[0], range[1]));
+        }
+        assertThat(d.total().requests()).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM ticket WHERE state <> 'WITHDRAWN' "
+                + "AND submitted_at >= ? AND submitted_at < ?", Long.class, range));
+    }
+
+    @Test
     void badDatesAreAFieldErrorNeverA500() throws Exception {
         mvc.perform(get("/api/v1/insights/leader").param("from", "2031-04-01").param("to", "2031-03-01").with(users.as("leader")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
