@@ -1,0 +1,159 @@
+package org.shouwang.insights;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.shouwang.activities.ActivityCounts;
+import org.shouwang.activities.FrontLine;
+import org.shouwang.activities.FrontLineViews;
+import org.shouwang.party.Mentors;
+import org.shouwang.party.PartnerViews;
+import org.shouwang.party.Partners;
+import org.shouwang.party.PartyMemberViews;
+import org.shouwang.party.PartyMembers;
+import org.shouwang.party.PartyOrganisationKind;
+import org.shouwang.party.PartyOrganisations;
+import org.shouwang.party.PartyViews;
+import org.shouwang.studios.ProjectViews;
+import org.shouwang.studios.Projects;
+import org.shouwang.studios.Studios;
+import org.shouwang.shared.CampusTime;
+import org.shouwang.shared.InvalidInput;
+import org.shouwang.shared.NotFoundException;
+import org.shouwang.shared.Role;
+import org.shouwang.shared.Viewer;
+import org.shouwang.tickets.Category;
+import org.shouwang.tickets.TicketKpis;
+import org.springframework.stereotype.Service;
+
+/**
+ * The leader dashboard: campus-wide request KPIs (from the tickets module's {@link TicketKpis}, never
+ * recomputed), their monthly trend, requests by category, college and building, and activities by
+ * type, series and education (from {@link ActivityCounts}). Leaders, administrators and student
+ * affairs only; anyone else gets 404. Sensitive categories (psychology, legal, safety) with fewer
+ * than {@link #MIN_GROUP} requests show as "&lt;5", never their number.
+ */
+@Service
+public class LeaderDashboard {
+
+    /** Smallest group of a sensitive category whose number may be shown. */
+    public static final int MIN_GROUP = 5;
+
+    static final Set<Category> SENSITIVE = EnumSet.of(Category.PSYCHOLOGY, Category.LEGAL, Category.SAFETY);
+
+    private final TicketKpis kpis;
+    private final ActivityCounts activities;
+    private final Clock clock;
+    private final Studios studios;
+    private final Projects projects;
+    private final Partners partners;
+    private final Mentors mentors;
+    private final PartyOrganisations party;
+    private final PartyMembers members;
+    private final FrontLine frontLine;
+
+    LeaderDashboard(TicketKpis kpis, ActivityCounts activities, Clock clock, Studios studios, Projects projects,
+                    Partners partners, Mentors mentors, PartyOrganisations party, PartyMembers members, FrontLine frontLine) {
+        this.kpis = kpis;
+        this.activities = activities;
+        this.clock = clock;
+        this.studios = studios;
+        this.projects = projects;
+        this.partners = partners;
+        this.mentors = mentors;
+        this.party = party;
+        this.members = members;
+        this.frontLine = frontLine;
+    }
+
+    /**
+     * Counts of today (not of the period): active studios, projects and those with overdue
+     * milestones, active partners, mentors, functional Party branches and their full and
+     * probationary members; front-line activities held per leader in the current year.
+     */
+    public record Counts(int studios, int projects, int overdueProjects, int partners, int mentors, int functionalBranches,
+                         int branchMembers, int frontLineYear, List<FrontLineCount> frontLine) {
+    }
+
+    /** One leader's front-line record of the year. */
+    public record FrontLineCount(long leaderAccountId, String leader, int held, Integer target) {
+    }
+
+    /** Today's counts for a leader, an administrator or student affairs. */
+    public Counts counts(Viewer viewer) {
+        require(viewer);
+        List<ProjectViews.Row> all = projects.list(viewer, ProjectViews.Filter.everything());
+        List<PartnerViews.Summary> active = partners.list(viewer, null, false);
+        List<PartyViews.Node> functional = party.tree().stream()
+                .filter(n -> n.kind() == PartyOrganisationKind.BRANCH && n.functional()).toList();
+        java.util.Map<Long, PartyMemberViews.Counts> memberCounts = members.counts();
+        int branchMembers = functional.stream().map(n -> memberCounts.getOrDefault(n.id(), PartyMemberViews.Counts.NONE))
+                .mapToInt(c -> c.full() + c.probationary()).sum();
+        int year = frontLine.currentYear();
+        List<FrontLineCount> fl = FrontLine.maySeeFrontLine(viewer)
+                ? frontLine.summary(viewer, year).leaders().stream()
+                        .map(l -> new FrontLineCount(l.leaderAccountId(), l.leader(), l.held(), l.target())).toList()
+                : List.of();
+        return new Counts(studios.directory(null, null).size(), all.size(),
+                (int) all.stream().filter(r -> r.overdue() > 0).count(), active.size(),
+                mentors.directory(null, null).size(), functional.size(), branchMembers, year, fl);
+    }
+
+    /** One cell of a breakdown: {@code requests} is null when suppressed (shown as "&lt;5"). */
+    public record Cell(String key, String name, Long requests, boolean suppressed) {
+    }
+
+    /** The dashboard of [from, to] (both inclusive). */
+    public record Dashboard(LocalDate from, LocalDate to, TicketKpis.Figures total, List<TicketKpis.Row> trend,
+                            List<Cell> byCategory, List<Cell> byCollege, List<Cell> byBuilding,
+                            ActivityCounts.Report activitiesByType, ActivityCounts.Report activitiesBySeries,
+                            ActivityCounts.Report activitiesByEducation) {
+    }
+
+    public void require(Viewer viewer) {
+        if (!(viewer.has(Role.LEADER) || viewer.has(Role.ADMIN) || viewer.has(Role.STUDENT_AFFAIRS))) {
+            throw new NotFoundException("page", "insights");
+        }
+    }
+
+    /** Without dates: the last twelve months up to today. */
+    public Dashboard dashboard(Viewer viewer, LocalDate from, LocalDate to) {
+        require(viewer);
+        LocalDate today = CampusTime.today(clock);
+        LocalDate last = to == null ? today : to;
+        LocalDate first = from == null ? last.withDayOfMonth(1).minusMonths(11) : from;
+        if (first.isAfter(last)) {
+            throw new InvalidInput("to", "insights.dashboard.toBeforeFrom");
+        }
+        LocalDate end = last.plusDays(1);
+        TicketKpis.Report total = kpis.report(viewer, first, end, null);
+        TicketKpis.Report trend = kpis.report(viewer, first, end, TicketKpis.Dimension.MONTH);
+        return new Dashboard(first, last, total.total(), trend.rows(),
+                cells(kpis.report(viewer, first, end, TicketKpis.Dimension.CATEGORY), true),
+                cells(kpis.report(viewer, first, end, TicketKpis.Dimension.COLLEGE), false),
+                cells(kpis.report(viewer, first, end, TicketKpis.Dimension.BUILDING), false),
+                activities.counts(viewer, first, last, ActivityCounts.Dimension.TYPE),
+                activities.counts(viewer, first, last, ActivityCounts.Dimension.SERIES),
+                activities.counts(viewer, first, last, ActivityCounts.Dimension.EDUCATION));
+    }
+
+    private static List<Cell> cells(TicketKpis.Report report, boolean categories) {
+        return report.rows().stream().map(row -> {
+            long n = row.figures().requests();
+            boolean hide = categories && sensitive(row.key()) && n < MIN_GROUP;
+            return new Cell(row.key(), row.name(), hide ? null : n, hide);
+        }).toList();
+    }
+
+    static boolean sensitive(String key) {
+        for (Category c : SENSITIVE) {
+            if (c.name().equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
