@@ -1,0 +1,45 @@
+package org.shouwang.insights.web;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.shouwang.insights.ExportRequests;
+import org.shouwang.shared.Viewer;
+import org.shouwang.tickets.TicketViews;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lists as xlsx, for the page (/exports/...) and the API (/api/v1/exports/...) alike: the viewer's scope, identifiers masked. */
+@RestController
+@Tag(name = "Exports", description = "Lists as xlsx, in the viewer's scope")
+class ExportsController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ExportRequests requests;
+
+    ExportsController(ExportRequests requests) {
+        this.requests = requests;
+    }
+
+    @Operation(summary = "The request list the viewer sees on /requests (same filters), as xlsx; psychology texts withheld")
+    @GetMapping({"/exports/requests.xlsx", "/api/v1/exports/requests.xlsx"})
+    void requests(Viewer viewer, @RequestParam(required = false) String queue, @RequestParam(required = false) String state,
+                  @RequestParam(required = false) String category, @RequestParam(defaultValue = "false") boolean overdue,
+                  @RequestParam(defaultValue = "false") boolean supervised, @RequestParam(defaultValue = "") String q,
+                  Locale locale, HttpServletResponse response) throws IOException {
+        TicketViews.Filter filter = requests.filter(viewer, queue, state, category, q, overdue, supervised);
+        start(response, "requests.xlsx");
+        requests.write(viewer, filter, locale, response.getOutputStream());
+    }
+
+    private static void start(HttpServletResponse response, String name) {
+        response.setContentType(XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        response.setHeader("Cache-Control", "no-store");
+    }
+}
