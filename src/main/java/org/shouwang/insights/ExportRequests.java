@@ -85,7 +85,7 @@ public class ExportRequests {
                 parse(Category.class, category), text, overdue, supervised);
     }
 
-    /** Every row of the list, in the page's order. */
+    // Every row of the list, in the page's order. (A line comment: Modulith's docs fail on Javadoc of methods taking nested types.)
     public List<TicketViews.Row> rows(Viewer viewer, TicketViews.Filter filter) {
         List<TicketViews.Row> all = new ArrayList<>();
         for (int page = 0; ; page++) {
@@ -128,7 +128,7 @@ public class ExportRequests {
         }
     }
 
-    /** Psychology content never leaves the platform in an export. */
+    // Psychology content never leaves the platform in an export.
     static boolean withheld(TicketViews.Row row) {
         return row.confidential() || row.category() == Category.PSYCHOLOGY;
     }

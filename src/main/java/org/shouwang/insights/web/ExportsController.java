@@ -6,8 +6,10 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import org.shouwang.insights.ExportKpis;
 import org.shouwang.insights.ExportRequests;
 import org.shouwang.shared.Viewer;
+import org.shouwang.tickets.TicketKpis;
 import org.shouwang.tickets.TicketViews;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,9 +23,11 @@ class ExportsController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ExportRequests requests;
+    private final ExportKpis kpis;
 
-    ExportsController(ExportRequests requests) {
+    ExportsController(ExportRequests requests, ExportKpis kpis) {
         this.requests = requests;
+        this.kpis = kpis;
     }
 
     @Operation(summary = "The request list the viewer sees on /requests (same filters), as xlsx; psychology texts withheld")
@@ -35,6 +39,17 @@ class ExportsController {
         TicketViews.Filter filter = requests.filter(viewer, queue, state, category, q, overdue, supervised);
         start(response, "requests.xlsx");
         requests.write(viewer, filter, locale, response.getOutputStream());
+    }
+
+    @Operation(summary = "The request KPI table of [from, to) (yyyy-MM-dd; this month without dates) by CATEGORY (default), "
+            + "DEPARTMENT, COLLEGE, BUILDING, FLOOR or MONTH, as xlsx; a department head gets their department, anyone "
+            + "but admins, leaders, student affairs and the desk 404")
+    @GetMapping({"/exports/request-kpis.xlsx", "/api/v1/exports/request-kpis.xlsx"})
+    void requestKpis(Viewer viewer, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                     @RequestParam(required = false) String by, Locale locale, HttpServletResponse response) throws IOException {
+        TicketKpis.Report report = kpis.report(viewer, from, to, by);
+        start(response, "request-kpis.xlsx");
+        kpis.write(report, locale, response.getOutputStream());
     }
 
     private static void start(HttpServletResponse response, String name) {
