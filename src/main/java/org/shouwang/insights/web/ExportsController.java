@@ -6,8 +6,10 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import org.shouwang.insights.ExportActivities;
 import org.shouwang.insights.ExportKpis;
 import org.shouwang.insights.ExportRequests;
+import org.shouwang.activities.ActivityViews;
 import org.shouwang.shared.Viewer;
 import org.shouwang.tickets.TicketKpis;
 import org.shouwang.tickets.TicketViews;
@@ -24,10 +26,12 @@ class ExportsController {
 
     private final ExportRequests requests;
     private final ExportKpis kpis;
+    private final ExportActivities activities;
 
-    ExportsController(ExportRequests requests, ExportKpis kpis) {
+    ExportsController(ExportRequests requests, ExportKpis kpis, ExportActivities activities) {
         this.requests = requests;
         this.kpis = kpis;
+        this.activities = activities;
     }
 
     @Operation(summary = "The request list the viewer sees on /requests (same filters), as xlsx; psychology texts withheld")
@@ -50,6 +54,19 @@ class ExportsController {
         TicketKpis.Report report = kpis.report(viewer, from, to, by);
         start(response, "request-kpis.xlsx");
         kpis.write(report, locale, response.getOutputStream());
+    }
+
+    @Operation(summary = "The activities the viewer organises (scope=ORGANISED, staff) or that wait for approval "
+            + "(scope=PENDING, admins and student affairs), with the filters of /activities, as xlsx; anyone else 404")
+    @GetMapping({"/exports/activities.xlsx", "/api/v1/exports/activities.xlsx"})
+    void activities(Viewer viewer, @RequestParam(required = false) String scope, @RequestParam(required = false) String education,
+                    @RequestParam(required = false) String type, @RequestParam(required = false) String series,
+                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                    @RequestParam(required = false) String q, Locale locale, HttpServletResponse response) throws IOException {
+        ActivityViews.Filter filter = activities.filter(viewer, scope, education, type, series, from, to, q);
+        var rows = activities.rows(viewer, filter);
+        start(response, "activities.xlsx");
+        activities.write(rows, locale, response.getOutputStream());
     }
 
     private static void start(HttpServletResponse response, String name) {
