@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.shouwang.insights.ExportActivities;
 import org.shouwang.insights.ExportKpis;
+import org.shouwang.insights.ExportRankings;
 import org.shouwang.insights.ExportRequests;
 import org.shouwang.activities.ActivityViews;
 import org.shouwang.shared.Viewer;
@@ -27,8 +28,10 @@ class ExportsController {
     private final ExportRequests requests;
     private final ExportKpis kpis;
     private final ExportActivities activities;
+    private final ExportRankings rankings;
 
-    ExportsController(ExportRequests requests, ExportKpis kpis, ExportActivities activities) {
+    ExportsController(ExportRequests requests, ExportKpis kpis, ExportActivities activities, ExportRankings rankings) {
+        this.rankings = rankings;
         this.requests = requests;
         this.kpis = kpis;
         this.activities = activities;
@@ -67,6 +70,16 @@ class ExportsController {
         var rows = activities.rows(viewer, filter);
         start(response, "activities.xlsx");
         activities.write(rows, locale, response.getOutputStream());
+    }
+
+    @Operation(summary = "The month's civilised-dorm ratings (month yyyy-MM, this month by default) by floor, building, college "
+            + "and room, narrowed to what the viewer may see, as xlsx; 404 for whom /inspections/rankings refuses")
+    @GetMapping({"/exports/inspection-rankings.xlsx", "/api/v1/exports/inspection-rankings.xlsx"})
+    void inspectionRankings(Viewer viewer, @RequestParam(required = false) String month, Locale locale,
+                            HttpServletResponse response) throws IOException {
+        var report = rankings.rankings(viewer, month);
+        start(response, "inspection-rankings.xlsx");
+        rankings.write(report, locale, response.getOutputStream());
     }
 
     private static void start(HttpServletResponse response, String name) {
