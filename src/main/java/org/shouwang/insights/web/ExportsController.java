@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.shouwang.insights.ExportActivities;
+import org.shouwang.insights.ExportHonours;
 import org.shouwang.insights.ExportKpis;
 import org.shouwang.insights.ExportRankings;
 import org.shouwang.insights.ExportRequests;
@@ -29,8 +30,11 @@ class ExportsController {
     private final ExportKpis kpis;
     private final ExportActivities activities;
     private final ExportRankings rankings;
+    private final ExportHonours honours;
 
-    ExportsController(ExportRequests requests, ExportKpis kpis, ExportActivities activities, ExportRankings rankings) {
+    ExportsController(ExportRequests requests, ExportKpis kpis, ExportActivities activities, ExportRankings rankings,
+                      ExportHonours honours) {
+        this.honours = honours;
         this.rankings = rankings;
         this.requests = requests;
         this.kpis = kpis;
@@ -80,6 +84,15 @@ class ExportsController {
         var report = rankings.rankings(viewer, month);
         start(response, "inspection-rankings.xlsx");
         rankings.write(report, locale, response.getOutputStream());
+    }
+
+    @Operation(summary = "The honours of /honours (filters level, holder, year as on the page), as xlsx")
+    @GetMapping({"/exports/honours.xlsx", "/api/v1/exports/honours.xlsx"})
+    void honours(Viewer viewer, @RequestParam(required = false) String level, @RequestParam(required = false) String holder,
+                 @RequestParam(required = false) String year, Locale locale, HttpServletResponse response) throws IOException {
+        var rows = honours.rows(viewer, level, holder, year);
+        start(response, "honours.xlsx");
+        honours.write(rows, locale, response.getOutputStream());
     }
 
     private static void start(HttpServletResponse response, String name) {
