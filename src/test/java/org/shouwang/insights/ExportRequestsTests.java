@@ -100,4 +100,13 @@ class ExportRequestsTests {
         mvc.perform(get("/api/v1/exports/requests.xlsx?queue=VISIBLE").with(users.as("student"))).andExpect(status().isNotFound());
         mvc.perform(get("/exports/requests.xlsx?queue=DECISIONS").with(users.as("counsellor"))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void noExportWithoutSigningIn() throws Exception {
+        for (String path : List.of("/exports/requests.xlsx", "/api/v1/exports/requests.xlsx", "/exports/request-kpis.xlsx",
+                "/exports/activities.xlsx", "/exports/inspection-rankings.xlsx", "/api/v1/exports/honours.xlsx")) {
+            int status = mvc.perform(get(path)).andReturn().getResponse().getStatus();
+            assertThat(status).as(path).isIn(302, 401, 403);
+        }
+    }
 }
