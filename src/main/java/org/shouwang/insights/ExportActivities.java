@@ -1,0 +1,129 @@
+package org.shouwang.insights;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.shouwang.activities.ActivityQueries;
+import org.shouwang.activities.ActivityType;
+import org.shouwang.activities.ActivityViews;
+import org.shouwang.activities.FiveEducation;
+import org.shouwang.shared.CampusTime;
+import org.shouwang.shared.Fields;
+import org.shouwang.shared.NotFoundException;
+import org.shouwang.shared.Page;
+import org.shouwang.shared.Role;
+import org.shouwang.shared.Viewer;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * The organisers' and approvers' activity lists of /activities as xlsx: the activities the
+ * viewer organises (staff) or, for admins and student affairs, those waiting for approval; the
+ * same ActivityQueries list with the viewer. Anyone else gets 404. Activities hold no personal
+ * identifiers; the list of registrations is not exported here.
+ */
+@Service
+public class ExportActivities {
+
+    private static final int CHUNK = 200;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CampusTime.ZONE);
+
+    private final ActivityQueries queries;
+    private final MessageSource messages;
+
+    ExportActivities(ActivityQueries queries, MessageSource messages) {
+        this.queries = queries;
+        this.messages = messages;
+    }
+
+    // The filter of these parameters: scope ORGANISED (default) or PENDING; 404 for a scope the viewer lacks,
+    // field errors (400) for malformed values.
+    public ActivityViews.Filter filter(Viewer viewer, String scope, String education, String type, String series,
+                                       String from, String to, String q) {
+        List<ActivityViews.Scope> scopes = new ArrayList<>();
+        if (viewer.isStaff()) {
+            scopes.add(ActivityViews.Scope.ORGANISED);
+        }
+        if (viewer.isAdmin() || viewer.has(Role.STUDENT_AFFAIRS)) {
+            scopes.add(ActivityViews.Scope.PENDING);
+        }
+        ActivityViews.Scope chosen = scopes.stream()
+                .filter(s -> scope == null || scope.isBlank() ? true : s.name().equals(scope)).findFirst()
+                .orElseThrow(() -> new NotFoundException("export", "activities"));
+        Fields fields = new Fields();
+        FiveEducation e = fields.choice(FiveEducation.class, education, "education");
+        ActivityType t = fields.choice(ActivityType.class, type, "type");
+        LocalDate start = fields.date(from, "from");
+        LocalDate end = fields.date(to, "to");
+        fields.text(series, "series", 100, false);
+        fields.text(q, "q", 50, false);
+        fields.check();
+        return new ActivityViews.Filter(chosen, e, t, blank(series), null, start, end, false, blank(q));
+    }
+
+    public List<ActivityViews.Row> rows(Viewer viewer, ActivityViews.Filter filter) {
+        List<ActivityViews.Row> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<ActivityViews.Row> rows = queries.list(viewer, filter, page, CHUNK);
+            all.addAll(rows.items());
+            if (rows.items().size() < CHUNK || all.size() >= rows.total()) {
+                return all;
+            }
+        }
+    }
+
+    public void write(List<ActivityViews.Row> rows, Locale locale, OutputStream out) {
+        String[] headers = {"title", "type", "series", "educations", "organiser", "venue", "starts", "ends", "capacity",
+                "taken", "waiting", "state", "hours"};
+        try {
+            Workbook workbook = new Workbook(out, "Shouwang", "1.0");
+            Worksheet sheet = workbook.newWorksheet("activities");
+            for (int c = 0; c < headers.length; c++) {
+                sheet.value(0, c, msg(locale, "export.activities." + headers[c]));
+                sheet.style(0, c).bold().fillColor("EDEDED").set();
+                sheet.width(c, c == 0 ? 36 : 14);
+            }
+            int r = 1;
+            for (ActivityViews.Row row : rows) {
+                sheet.value(r, 0, row.title());
+                sheet.value(r, 1, msg(locale, "activity.type." + row.type()));
+                sheet.value(r, 2, row.series() == null ? "" : row.series());
+                sheet.value(r, 3, row.educations().stream().sorted().map(x -> msg(locale, "activity.education." + x))
+                        .collect(Collectors.joining("、")));
+                sheet.value(r, 4, ExportRequests.mask(row.organiser()));
+                sheet.value(r, 5, ExportRequests.mask(row.venue()));
+                sheet.value(r, 6, row.startsAt() == null ? "" : TIME.format(row.startsAt()));
+                sheet.value(r, 7, row.endsAt() == null ? "" : TIME.format(row.endsAt()));
+                sheet.value(r, 8, row.capacity());
+                sheet.value(r, 9, row.taken());
+                sheet.value(r, 10, row.waiting());
+                sheet.value(r, 11, msg(locale, "activity.state." + row.state()));
+                if (row.hours() != null) {
+                    sheet.value(r, 12, row.hours());
+                }
+                r++;
+            }
+            sheet.freezePane(0, 1);
+            workbook.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private String msg(Locale locale, String code, Object... args) {
+        return messages.getMessage(code, args, code, locale);
+    }
+}

@@ -1,0 +1,170 @@
+package org.shouwang.insights;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.shouwang.shared.CampusTime;
+import org.shouwang.shared.NotFoundException;
+import org.shouwang.shared.PersonalData;
+import org.shouwang.shared.Page;
+import org.shouwang.shared.Role;
+import org.shouwang.shared.Viewer;
+import org.shouwang.tickets.Category;
+import org.shouwang.tickets.TicketQueries;
+import org.shouwang.tickets.TicketViews;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * The request list a viewer sees on /requests, as xlsx: the same {@link TicketQueries#list} with
+ * the same viewer and filter, page after page. The text of a psychology (confidential) request is
+ * never written, and phone and ID-card numbers in texts are masked.
+ */
+@Service
+public class ExportRequests {
+
+    private static final int CHUNK = 200;
+    private static final Pattern PHONE = Pattern.compile("(?<!\\d)1\\d{10}(?!\\d)");
+    private static final Pattern ID_CARD = Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?!\\d)");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CampusTime.ZONE);
+
+    private final TicketQueries queries;
+    private final MessageSource messages;
+
+    ExportRequests(TicketQueries queries, MessageSource messages) {
+        this.queries = queries;
+        this.messages = messages;
+    }
+
+    /** The queues of /requests this viewer has, the first being the default (as on the page). */
+    public static List<TicketViews.Queue> queuesOf(Viewer viewer) {
+        List<TicketViews.Queue> queues = new ArrayList<>();
+        if (viewer.studentId() != null) {
+            queues.add(TicketViews.Queue.MINE);
+        }
+        if (viewer.isStaff() && viewer.departmentId() != null && (viewer.has(Role.DEPARTMENT_HANDLER)
+                || viewer.has(Role.DEPARTMENT_HEAD) || viewer.has(Role.PSYCHOLOGY_CENTRE))) {
+            queues.add(TicketViews.Queue.DEPARTMENT);
+        }
+        if (viewer.isStaff() || viewer.has(Role.BUILDING_LEADER) || viewer.has(Role.FLOOR_LEADER) || queues.isEmpty()) {
+            queues.add(TicketViews.Queue.VISIBLE);
+        }
+        if (viewer.isStaff()) {
+            queues.add(TicketViews.Queue.OWNED);
+        }
+        if (viewer.has(Role.DISPATCH_DESK)) {
+            queues.add(TicketViews.Queue.DESK);
+        }
+        if (viewer.has(Role.STUDENT_AFFAIRS)) {
+            queues.add(TicketViews.Queue.DECISIONS);
+        }
+        return queues;
+    }
+
+    /** The filter for these parameters; a queue the viewer does not have is refused (404), unknown values are ignored as on the page. */
+    public TicketViews.Filter filter(Viewer viewer, String queue, String state, String category, String q,
+                                     boolean overdue, boolean supervised) {
+        List<TicketViews.Queue> queues = queuesOf(viewer);
+        TicketViews.Queue chosen = queues.get(0);
+        if (queue != null && !queue.isBlank()) {
+            chosen = queues.stream().filter(x -> x.name().equals(queue)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("export", "requests"));
+        }
+        String text = q == null ? "" : q.strip();
+        text = text.length() > 50 ? text.substring(0, 50) : text;
+        return new TicketViews.Filter(chosen, parse(org.shouwang.tickets.TicketState.class, state),
+                parse(Category.class, category), text, overdue, supervised);
+    }
+
+    // Every row of the list, in the page's order. (A line comment: Modulith's docs fail on Javadoc of methods taking nested types.)
+    public List<TicketViews.Row> rows(Viewer viewer, TicketViews.Filter filter) {
+        List<TicketViews.Row> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<TicketViews.Row> rows = queries.list(viewer, filter, page, CHUNK);
+            all.addAll(rows.items());
+            if (rows.items().size() < CHUNK || all.size() >= rows.total()) {
+                return all;
+            }
+        }
+    }
+
+    public void write(Viewer viewer, TicketViews.Filter filter, Locale locale, OutputStream out) {
+        List<TicketViews.Row> rows = rows(viewer, filter);
+        try {
+            Workbook workbook = new Workbook(out, "Shouwang", "1.0");
+            Worksheet sheet = workbook.newWorksheet("requests");
+            String[] headers = {"number", "submitted", "category", "state", "student", "department", "location", "deadline", "summary"};
+            for (int c = 0; c < headers.length; c++) {
+                sheet.value(0, c, msg(locale, "export.requests." + headers[c]));
+                sheet.style(0, c).bold().fillColor("EDEDED").set();
+                sheet.width(c, c == 8 ? 60 : 16);
+            }
+            int r = 1;
+            for (TicketViews.Row row : rows) {
+                sheet.value(r, 0, row.number());
+                sheet.value(r, 1, row.submittedAt() == null ? "" : TIME.format(row.submittedAt()));
+                sheet.value(r, 2, msg(locale, "ticket.category." + row.category()));
+                sheet.value(r, 3, msg(locale, "ticket.state." + row.state()));
+                sheet.value(r, 4, row.student());
+                sheet.value(r, 5, row.department() == null ? "" : row.department());
+                sheet.value(r, 6, mask(row.location()));
+                sheet.value(r, 7, row.deadline() == null ? "" : TIME.format(row.deadline()));
+                sheet.value(r, 8, withheld(row) ? msg(locale, "export.requests.withheld") : mask(row.summary()));
+                r++;
+            }
+            sheet.freezePane(0, 1);
+            workbook.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // Psychology content never leaves the platform in an export.
+    static boolean withheld(TicketViews.Row row) {
+        return row.confidential() || row.category() == Category.PSYCHOLOGY;
+    }
+
+    /** Phone and ID-card numbers in a free text, masked. */
+    public static String mask(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = replace(ID_CARD, text, true);
+        return replace(PHONE, t, false);
+    }
+
+    private static String replace(Pattern pattern, String text, boolean idCard) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String masked = idCard ? PersonalData.maskIdCard(m.group()) : PersonalData.maskPhone(m.group());
+            m.appendReplacement(sb, Matcher.quoteReplacement(masked));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private String msg(Locale locale, String code, Object... args) {
+        return messages.getMessage(code, args, code, locale);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.shouwang.insights;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.shouwang.DemoUsers;
+import org.shouwang.IntegrationTest;
+import org.shouwang.activities.ActivityViews;
+import org.shouwang.shared.Viewer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class ExportActivitiesTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired DemoUsers users;
+    @Autowired ExportActivities exports;
+
+    private List<Row> rows(String path, String username) throws Exception {
+        byte[] xlsx = mvc.perform(get(path).with(users.as(username))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> all = workbook.getFirstSheet().read();
+            return all.subList(1, all.size());
+        }
+    }
+
+    @Test
+    void anOrganisersAndAnApproversExportsHoldTheRowsTheServiceGivesThem() throws Exception {
+        int total = 0;
+        for (String[] c : List.of(new String[]{"affairs", "PENDING"}, new String[]{"affairs", "ORGANISED"},
+                new String[]{"admin", "ORGANISED"}, new String[]{"studio", ""})) {
+            Viewer viewer = users.viewer(c[0]);
+            List<ActivityViews.Row> seen = exports.rows(viewer, exports.filter(viewer, c[1], null, null, null, null, null, null));
+            List<Row> rows = rows("/exports/activities.xlsx?scope=" + c[1], c[0]);
+            assertThat(rows).hasSameSizeAs(seen);
+            total += seen.size();
+            for (int i = 0; i < seen.size(); i++) {
+                assertThat(rows.get(i).getCellText(0)).isEqualTo(seen.get(i).title());
+                assertThat(rows.get(i).getCellAsNumber(8).orElseThrow().intValue()).isEqualTo(seen.get(i).capacity());
+            }
+        }
+        assertThat(total).as("the demo campus gives these viewers activities to export").isPositive();
+    }
+
+    @Test
+    void studentsAndNonApproversAreRefusedAndBadFiltersAreFieldErrors() throws Exception {
+        mvc.perform(get("/exports/activities.xlsx").with(users.as("student"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/exports/activities.xlsx?scope=PENDING").with(users.as("counsellor"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/exports/activities.xlsx?scope=PUBLIC").with(users.as("admin"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/exports/activities.xlsx?type=NOPE").with(users.as("admin"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/exports/activities.xlsx?from=2024-02-31").with(users.as("admin"))).andExpect(status().isBadRequest());
+    }
+}

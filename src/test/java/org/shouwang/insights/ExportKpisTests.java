@@ -1,0 +1,74 @@
+package org.shouwang.insights;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.shouwang.DemoUsers;
+import org.shouwang.IntegrationTest;
+import org.shouwang.shared.Viewer;
+import org.shouwang.tickets.TicketKpis;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class ExportKpisTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired DemoUsers users;
+    @Autowired TicketKpis kpis;
+
+    private List<Row> rows(String path, String username) throws Exception {
+        byte[] xlsx = mvc.perform(get(path).with(users.as(username))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            return workbook.getFirstSheet().read();
+        }
+    }
+
+    private static long number(Row row, int c) {
+        return row.getCellAsNumber(c).orElseThrow().longValue();
+    }
+
+    @Test
+    void theKpiTableHoldsTheFiguresTheServiceGivesTheSameViewer() throws Exception {
+        LocalDate from = LocalDate.of(2020, 1, 1);
+        LocalDate to = LocalDate.of(2030, 1, 1);
+        for (String username : List.of("admin", "depthead")) {
+            Viewer viewer = users.viewer(username);
+            TicketKpis.Report report = kpis.report(viewer, from, to, TicketKpis.Dimension.DEPARTMENT);
+            List<Row> rows = rows("/api/v1/exports/request-kpis.xlsx?from=2020-01-01&to=2030-01-01&by=DEPARTMENT", username);
+            // title, header, a row per group, the total
+            assertThat(rows).hasSize(report.rows().size() + 3);
+            for (int i = 0; i < report.rows().size(); i++) {
+                assertThat(number(rows.get(i + 2), 1)).isEqualTo(report.rows().get(i).figures().requests());
+                assertThat(number(rows.get(i + 2), 5)).isEqualTo(report.rows().get(i).figures().resolved());
+            }
+            Row total = rows.get(rows.size() - 1);
+            assertThat(number(total, 1)).isEqualTo(report.total().requests());
+            assertThat(number(total, 2)).isEqualTo(report.total().responded());
+        }
+        // A department head sees their department's requests only, never more than all.
+        assertThat(kpis.report(users.viewer("depthead"), from, to, null).total().requests())
+                .isLessThanOrEqualTo(kpis.report(users.viewer("admin"), from, to, null).total().requests());
+    }
+
+    @Test
+    void onlyThoseWhoSeeKpisMayExportThemAndBadParametersAreFieldErrors() throws Exception {
+        for (String username : List.of("student", "counsellor", "handler")) {
+            mvc.perform(get("/exports/request-kpis.xlsx").with(users.as(username))).andExpect(status().isNotFound());
+        }
+        mvc.perform(get("/api/v1/exports/request-kpis.xlsx?by=NOPE").with(users.as("admin"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/exports/request-kpis.xlsx?from=2024-13-01&to=2024-02-01").with(users.as("admin")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/exports/request-kpis.xlsx?from=2024-01-01").with(users.as("admin"))).andExpect(status().isBadRequest());
+        assertThat(rows("/exports/request-kpis.xlsx", "leader").get(1).getCellText(0)).isEqualTo("分组");
+    }
+}
