@@ -28,15 +28,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The leader dashboard on a small set of requests in March 2031 (a month no demo data or other test
+ * The leader dashboard on a small set of requests in August 2032 (a month no demo data or other test
  * reaches): every request figure equals a direct count, small sensitive groups show as "&lt;5", and
  * only leaders, admins and student affairs see it.
  */
 @IntegrationTest
 class LeaderDashboardTests {
 
-    static final LocalDate FROM = LocalDate.of(2031, 3, 1);
-    static final LocalDate TO = LocalDate.of(2031, 3, 31);
+    static final LocalDate FROM = LocalDate.of(2032, 8, 1);
+    static final LocalDate TO = LocalDate.of(2032, 8, 31);
 
     @Autowired LeaderDashboard dashboard;
     @Autowired Tickets tickets;
@@ -57,7 +57,7 @@ class LeaderDashboardTests {
             return;
         }
         Viewer student = users.viewer("student");
-        clock.fix(Instant.parse("2031-03-12T02:00:00Z"));
+        clock.fix(Instant.parse("2032-08-12T02:00:00Z"));
         for (int i = 0; i < 3; i++) {
             submit(student, Category.REPAIRS, Category.Subcategory.WATER, "水龙头漏水 DASH-TEST " + i);
         }
@@ -91,7 +91,7 @@ class LeaderDashboardTests {
 
         assertThat(d.total().requests()).isEqualTo(count("")).isEqualTo(10);
         assertThat(d.trend()).hasSize(1);
-        assertThat(d.trend().get(0).key()).isEqualTo("2031-03");
+        assertThat(d.trend().get(0).key()).isEqualTo("2032-08");
         assertThat(d.trend().get(0).figures().requests()).isEqualTo(count(""));
         Map<String, LeaderDashboard.Cell> byCategory = d.byCategory().stream()
                 .collect(Collectors.toMap(LeaderDashboard.Cell::key, c -> c));
@@ -166,11 +166,11 @@ class LeaderDashboardTests {
 
     @Test
     void badDatesAreAFieldErrorNeverA500() throws Exception {
-        mvc.perform(get("/api/v1/insights/leader").param("from", "2031-04-01").param("to", "2031-03-01").with(users.as("leader")))
+        mvc.perform(get("/api/v1/insights/leader").param("from", "2032-09-01").param("to", "2032-08-01").with(users.as("leader")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
         mvc.perform(get("/api/v1/insights/leader").param("from", "kein-datum").with(users.as("leader")))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/insights").param("from", "2031-04-01").param("to", "2031-03-01").with(users.as("leader")))
+        mvc.perform(get("/insights").param("from", "2032-09-01").param("to", "2032-08-01").with(users.as("leader")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("insights-error")));
     }
