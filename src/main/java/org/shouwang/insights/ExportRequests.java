@@ -47,20 +47,7 @@ public class ExportRequests {
 
     /** The queues of /requests this viewer has, the first being the default (as on the page). */
     public static List<TicketViews.Queue> queuesOf(Viewer viewer) {
-        List<TicketViews.Queue> queues = new ArrayList<>();
-        if (viewer.studentId() != null) {
-            queues.add(TicketViews.Queue.MINE);
-        }
-        if (viewer.isStaff() && viewer.departmentId() != null && (viewer.has(Role.DEPARTMENT_HANDLER)
-                || viewer.has(Role.DEPARTMENT_HEAD) || viewer.has(Role.PSYCHOLOGY_CENTRE))) {
-            queues.add(TicketViews.Queue.DEPARTMENT);
-        }
-        if (viewer.isStaff() || viewer.has(Role.BUILDING_LEADER) || viewer.has(Role.FLOOR_LEADER) || queues.isEmpty()) {
-            queues.add(TicketViews.Queue.VISIBLE);
-        }
-        if (viewer.isStaff()) {
-            queues.add(TicketViews.Queue.OWNED);
-        }
+        List<TicketViews.Queue> queues = new ArrayList<>(TicketViews.Queue.listedFor(viewer));
         if (viewer.has(Role.DISPATCH_DESK)) {
             queues.add(TicketViews.Queue.DESK);
         }

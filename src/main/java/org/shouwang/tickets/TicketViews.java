@@ -1,8 +1,12 @@
 package org.shouwang.tickets;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import org.shouwang.shared.Role;
+import org.shouwang.shared.Viewer;
 
 /** What pages and the API show of requests. */
 public final class TicketViews {
@@ -20,7 +24,29 @@ public final class TicketViews {
     }
 
     /** Which list: the viewer's own, owned, their department's queue, the desk's queue, student affairs' decisions, or all they may see. */
-    public enum Queue { MINE, OWNED, DEPARTMENT, DESK, DECISIONS, VISIBLE }
+    public enum Queue {
+        MINE, OWNED, DEPARTMENT, DESK, DECISIONS, VISIBLE;
+
+        /** The queues the request list offers this viewer, the first being the default. */
+        public static List<Queue> listedFor(Viewer viewer) {
+            List<Queue> queues = new ArrayList<>();
+            if (viewer.studentId() != null) {
+                queues.add(MINE);
+            }
+            if (viewer.isStaff() && viewer.departmentId() != null && (viewer.has(Role.DEPARTMENT_HANDLER)
+                    || viewer.has(Role.DEPARTMENT_HEAD) || viewer.has(Role.PSYCHOLOGY_CENTRE))) {
+                queues.add(DEPARTMENT);
+            }
+            if (viewer.isStaff() || viewer.has(Role.BUILDING_LEADER)
+                    || viewer.has(Role.FLOOR_LEADER) || queues.isEmpty()) {
+                queues.add(VISIBLE);
+            }
+            if (viewer.isStaff()) {
+                queues.add(OWNED);
+            }
+            return queues;
+        }
+    }
 
     public record Filter(Queue queue, TicketState state, Category category, String q, boolean overdue, boolean supervised) {
 

@@ -99,7 +99,7 @@ class RequestsController {
                 @RequestParam(defaultValue = "0") int page,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
                 Model model) {
-        List<TicketViews.Queue> queues = queuesOf(viewer);
+        List<TicketViews.Queue> queues = TicketViews.Queue.listedFor(viewer);
         TicketViews.Queue chosen = queues.stream().filter(x -> x.name().equals(queue)).findFirst().orElse(queues.get(0));
         String text = q.strip().length() > 50 ? q.strip().substring(0, 50) : q.strip();
         TicketViews.Filter filter = new TicketViews.Filter(chosen, parse(TicketState.class, state),
@@ -232,25 +232,6 @@ class RequestsController {
     }
 
     // — helpers —
-
-    /** The lists a viewer has: a student their own; staff their department's queue, what they own and all they may see. */
-    static List<TicketViews.Queue> queuesOf(Viewer viewer) {
-        List<TicketViews.Queue> queues = new ArrayList<>();
-        if (viewer.studentId() != null) {
-            queues.add(TicketViews.Queue.MINE);
-        }
-        if (viewer.isStaff() && viewer.departmentId() != null && (viewer.has(Role.DEPARTMENT_HANDLER)
-                || viewer.has(Role.DEPARTMENT_HEAD) || viewer.has(Role.PSYCHOLOGY_CENTRE))) {
-            queues.add(TicketViews.Queue.DEPARTMENT);
-        }
-        if (viewer.isStaff() || viewer.has(Role.BUILDING_LEADER) || viewer.has(Role.FLOOR_LEADER) || queues.isEmpty()) {
-            queues.add(TicketViews.Queue.VISIBLE);
-        }
-        if (viewer.isStaff()) {
-            queues.add(TicketViews.Queue.OWNED);
-        }
-        return queues;
-    }
 
     static boolean mayRegister(Viewer viewer) {
         return Tickets.mayRegister(viewer);
