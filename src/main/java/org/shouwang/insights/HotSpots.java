@@ -32,14 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Hot spots (未诉先办): in a month, the same kind of problem raised again and again on one floor of a
  * building — requests of one category and sub-category, at least {@code threshold} of them (default 3).
- * Psychology, legal and safety requests form a hot spot only from {@link #SENSITIVE_MINIMUM} on, so that
+ * Psychology, legal and safety requests form a hot spot only from {@link SmallGroups#MIN_GROUP} on, so that
  * no small group of them is shown. Leaders, admins and student affairs see hot spots; anyone else 404.
  */
 @Service
 public class HotSpots {
-
-    /** Below this many, psychology, legal and safety requests never appear in an aggregate. */
-    public static final int SENSITIVE_MINIMUM = 5;
 
     private final JdbcClient jdbc;
     private final ActionItems actionItems;
@@ -114,7 +111,7 @@ public class HotSpots {
         List<HotSpot> spots = new ArrayList<>();
         groups.forEach((key, rows) -> {
             TicketQueries.Located first = rows.get(0);
-            int minimum = first.category().publishable() ? threshold : Math.max(threshold, SENSITIVE_MINIMUM);
+            int minimum = first.category().publishable() ? threshold : Math.max(threshold, SmallGroups.MIN_GROUP);
             if (rows.size() >= minimum) {
                 spots.add(new HotSpot(key, first.buildingId(), buildings.get(first.buildingId()), first.floor(), first.category(),
                         first.subcategory(), rows.stream().map(r -> new Request(r.id(), r.number())).toList(),

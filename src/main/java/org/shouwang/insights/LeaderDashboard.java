@@ -2,9 +2,7 @@ package org.shouwang.insights;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import org.shouwang.activities.ActivityCounts;
 import org.shouwang.activities.FrontLine;
@@ -25,7 +23,6 @@ import org.shouwang.shared.InvalidInput;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Role;
 import org.shouwang.shared.Viewer;
-import org.shouwang.tickets.Category;
 import org.shouwang.tickets.TicketKpis;
 import org.springframework.stereotype.Service;
 
@@ -34,15 +31,10 @@ import org.springframework.stereotype.Service;
  * recomputed), their monthly trend, requests by category, college and building, and activities by
  * type, series and education (from {@link ActivityCounts}). Leaders, administrators and student
  * affairs only; anyone else gets 404. Sensitive categories (psychology, legal, safety) with fewer
- * than {@link #MIN_GROUP} requests show as "&lt;5", never their number.
+ * than {@link SmallGroups#MIN_GROUP} requests show as "&lt;5", never their number.
  */
 @Service
 public class LeaderDashboard {
-
-    /** Smallest group of a sensitive category whose number may be shown. */
-    public static final int MIN_GROUP = 5;
-
-    static final Set<Category> SENSITIVE = EnumSet.of(Category.PSYCHOLOGY, Category.LEGAL, Category.SAFETY);
 
     private final TicketKpis kpis;
     private final ActivityCounts activities;
@@ -143,17 +135,9 @@ public class LeaderDashboard {
     private static List<Cell> cells(TicketKpis.Report report, boolean categories) {
         return report.rows().stream().map(row -> {
             long n = row.figures().requests();
-            boolean hide = categories && sensitive(row.key()) && n < MIN_GROUP;
+            boolean hide = categories && SmallGroups.sensitive(row.key()) && n < SmallGroups.MIN_GROUP;
             return new Cell(row.key(), row.name(), hide ? null : n, hide);
         }).toList();
     }
 
-    static boolean sensitive(String key) {
-        for (Category c : SENSITIVE) {
-            if (c.name().equals(key)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
