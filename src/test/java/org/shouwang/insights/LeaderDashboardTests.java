@@ -181,8 +181,20 @@ class LeaderDashboardTests {
             mvc.perform(get("/insights").with(users.as(user))).andExpect(status().isNotFound());
             mvc.perform(get("/api/v1/insights/leader").with(users.as(user))).andExpect(status().isNotFound());
             mvc.perform(get("/api/v1/insights/leader/counts").with(users.as(user))).andExpect(status().isNotFound());
+            mvc.perform(get("/insights/cockpit").with(users.as(user))).andExpect(status().isNotFound());
             assertThatThrownBy(() -> dashboard.dashboard(users.viewer(user), null, null)).isInstanceOf(NotFoundException.class);
         }
         mvc.perform(get("/insights").with(users.as("admin"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void theCockpitShowsTheLastTwelveMonthsAndRefreshesWithinBounds() throws Exception {
+        mvc.perform(get("/insights/cockpit").with(users.as("leader"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("refreshSeconds: 30")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"cockpit-trend\"")));
+        mvc.perform(get("/insights/cockpit?refresh=1").with(users.as("affairs")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("refreshSeconds: 5")));
+        mvc.perform(get("/insights/cockpit?refresh=soon").with(users.as("admin")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("refreshSeconds: 30")));
     }
 }

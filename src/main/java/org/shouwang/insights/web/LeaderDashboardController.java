@@ -16,7 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The leader dashboard page. */
+/** The leader dashboard page and its big-screen form, the data cockpit. */
 @Controller
 class LeaderDashboardController {
 
@@ -42,11 +42,36 @@ class LeaderDashboardController {
         }
         model.addAttribute("d", d);
         model.addAttribute("counts", dashboard.counts(viewer));
+        model.addAttribute("categoryNames", categoryNames());
+        return "insights/dashboard";
+    }
+
+    /**
+     * The data cockpit: the leader's figures of the last twelve months on one 1920×1080 screen,
+     * fetched again every {@code refresh} seconds (5 to 600, default 30).
+     */
+    @GetMapping("/insights/cockpit")
+    String cockpit(Viewer viewer, @RequestParam(defaultValue = "30") String refresh, Model model) {
+        model.addAttribute("d", dashboard.dashboard(viewer, null, null));
+        model.addAttribute("counts", dashboard.counts(viewer));
+        model.addAttribute("categoryNames", categoryNames());
+        model.addAttribute("refreshSeconds", refreshSeconds(refresh));
+        return "insights/cockpit";
+    }
+
+    private static int refreshSeconds(String refresh) {
+        try {
+            return Math.min(600, Math.max(5, Integer.parseInt(refresh.trim())));
+        } catch (NumberFormatException e) {
+            return 30;
+        }
+    }
+
+    private Map<String, String> categoryNames() {
         Map<String, String> names = new LinkedHashMap<>();
         for (Category c : Category.values()) {
             names.put(c.name(), messages.getMessage("ticket.category." + c.name(), null, c.name(), LocaleContextHolder.getLocale()));
         }
-        model.addAttribute("categoryNames", names);
-        return "insights/dashboard";
+        return names;
     }
 }
