@@ -109,6 +109,36 @@ public class DormRatings {
         return new InspectionViews.Rankings(month, properties.civilisedScore(), reach.all(), floors, byBuilding, byCollege, rooms);
     }
 
+    /** Where a building stands among all buildings in a month: its rank (equal averages share one), of how many, its rooms' average. */
+    public record Standing(YearMonth month, int rank, int of, double average, int rooms) {
+    }
+
+    /**
+     * The building's rank by its rooms' average score in the month among every building inspected
+     * that month; empty when the building had no inspection that month. A figure only, no other
+     * building's name or score: for a module that decides who sees a building's figures.
+     */
+    public java.util.Optional<Standing> standing(YearMonth month, long buildingId) {
+        Map<Long, String> buildings = residence.buildingNames();
+        Map<Long, List<Integer>> scores = new LinkedHashMap<>();
+        Map<Long, Long> buildingOf = new LinkedHashMap<>();
+        jdbc.sql("SELECT room_id, building_id, score FROM room_inspection WHERE held_on >= ? AND held_on <= ? ORDER BY held_on, id")
+                .params(month.atDay(1), month.atEndOfMonth())
+                .query(rs -> {
+                    scores.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getInt(3));
+                    buildingOf.put(rs.getLong(1), rs.getLong(2));
+                });
+        record Rated(long building, double average) {
+        }
+        List<Rated> rated = new ArrayList<>();
+        scores.forEach((room, list) -> rated.add(new Rated(buildingOf.get(room),
+                round(list.stream().mapToInt(Integer::intValue).average().orElse(0)))));
+        List<InspectionViews.Rank> ranks = rank(rated, r -> String.valueOf(r.building()), Rated::average, r -> false);
+        return ranks.stream().filter(r -> r.name().equals(String.valueOf(buildingId))).findFirst()
+                .map(r -> new Standing(month, r.rank(), ranks.size(), r.average(), r.rooms()))
+                .filter(r -> buildings.containsKey(buildingId));
+    }
+
     private static <T> List<InspectionViews.Rank> rank(List<T> rooms, Function<T, String> group, Function<T, Double> average,
                                                      Function<T, Boolean> civilised) {
         Map<String, List<T>> groups = new LinkedHashMap<>();

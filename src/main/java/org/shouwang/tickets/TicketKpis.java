@@ -119,7 +119,20 @@ public class TicketKpis {
 
     /** The KPIs of requests submitted from {@code from} (inclusive) to {@code to} (exclusive); no dimension: totals only. */
     public Report report(Viewer viewer, LocalDate from, LocalDate to, Dimension dimension) {
-        Long department = scope(viewer);
+        return report(viewer, from, to, dimension, null);
+    }
+
+    /**
+     * The same, narrowed to one department ({@code departmentId} null: as {@link #scope} decides):
+     * a viewer who sees every department may choose one; a department head only their own, 404
+     * for any other.
+     */
+    public Report report(Viewer viewer, LocalDate from, LocalDate to, Dimension dimension, Long departmentId) {
+        Long own = scope(viewer);
+        if (departmentId != null && own != null && !own.equals(departmentId)) {
+            throw new NotFoundException("department", departmentId);
+        }
+        Long department = departmentId != null ? departmentId : own;
         check(from, to);
         String cells = dimension == null ? KpiFacts.TOTAL : dimension.cells();
         KpiTally total = new KpiTally();
