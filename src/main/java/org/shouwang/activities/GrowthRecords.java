@@ -136,6 +136,15 @@ public class GrowthRecords {
                 semester == null ? text("growth.allSemesters") : label(semester), rows);
     }
 
+    /**
+     * Each student's attended activities (PRESENT) of one class, with a semester only those that
+     * started in it; students who attended nothing are left out. Same scope as {@link #classTotals}.
+     */
+    public Map<Long, List<GrowthViews.Entry>> classEntries(Viewer viewer, long classId, Semester semester) {
+        visibleClass(viewer, classId);
+        return attended(people.studentsOfClass(classId).stream().map(StudentSummary::id).toList(), semester);
+    }
+
     /** The class totals as an xlsx workbook in the given language; same scope as {@link #classTotals}. */
     public byte[] classWorkbook(Viewer viewer, long classId, Semester semester, java.util.Locale locale) {
         return workbook.write(classTotals(viewer, classId, semester), locale);

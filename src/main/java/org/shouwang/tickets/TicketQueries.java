@@ -357,6 +357,75 @@ public class TicketQueries {
         return counts.entrySet().stream().map(e -> new AreaCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
     }
 
+    private static final String OPEN_STATES = "t.state IN ('SUBMITTED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_ON_STUDENT', 'RETURNED', 'REOPENED')";
+
+    /** The same "overdue" as the list's filter, on {@code :now}. */
+    private static final String OVERDUE = """
+            ((t.state IN ('SUBMITTED', 'RETURNED') AND t.dispatch_by < :now)
+             OR (t.state IN ('DISPATCHED', 'ACCEPTED', 'REOPENED') AND t.first_response_at IS NULL AND t.respond_by < :now)
+             OR (t.state IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED') AND t.resolve_by < :now))""";
+
+    /** Open requests of one class and category, and how many of them are overdue now. */
+    public record ClassCount(long classId, Category category, long open, long overdue) {
+    }
+
+    /**
+     * How many requests of students of these classes (their class when they asked) are open now,
+     * and overdue among them, by class and category: counts only, confidential requests included.
+     * Not narrowed to a viewer: for a module that checked the viewer's right to the classes and
+     * applies its own minimum group size.
+     */
+    public List<ClassCount> openCountsOfClasses(java.util.Collection<Long> classIds) {
+        if (classIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT t.class_id, t.category, count(*) AS open_count,
+                               sum(CASE WHEN %s THEN 1 ELSE 0 END) AS overdue_count
+                        FROM ticket t WHERE t.class_id IN (:classes) AND %s
+                        GROUP BY t.class_id, t.category ORDER BY t.class_id, t.category""".formatted(OVERDUE, OPEN_STATES))
+                .param("classes", List.copyOf(classIds)).param("now", Timestamps.of(clock.instant()))
+                .query((rs, n) -> new ClassCount(rs.getLong(1), Category.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** An open request of a student of a class, and whether it is overdue now. */
+    public record ClassRequest(long classId, boolean overdue, TicketViews.Row row) {
+    }
+
+    /**
+     * The open requests of students of these classes that are not confidential (never a psychology
+     * request, whoever owns it), overdue ones first, then newest first, at most {@code limit}. Not
+     * narrowed to a viewer: for a module that checked the viewer's right to the classes.
+     */
+    public List<ClassRequest> openOfClasses(java.util.Collection<Long> classIds, int limit) {
+        if (classIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("classes", List.copyOf(classIds));
+        params.put("now", Timestamps.of(clock.instant()));
+        params.put("limit", limit);
+        Map<Long, long[]> found = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT t.id, t.class_id, CASE WHEN %s THEN 1 ELSE 0 END AS late FROM ticket t
+                        WHERE t.class_id IN (:classes) AND %s AND NOT t.confidential
+                        ORDER BY late DESC, t.id DESC LIMIT :limit""".formatted(OVERDUE, OPEN_STATES))
+                .params(params)
+                .query(rs -> {
+                    found.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, TicketViews.Row> rows = new HashMap<>();
+        jdbc.sql(ROW + " WHERE t.id IN (:ids)").param("ids", List.copyOf(found.keySet()))
+                .query(this::row).list().forEach(r -> rows.put(r.id(), r));
+        List<ClassRequest> result = new ArrayList<>();
+        found.forEach((id, v) -> result.add(new ClassRequest(v[0], v[1] == 1, rows.get(id))));
+        return result;
+    }
+
     /** A request raised in a place of a building: for clustering recurring problems (numbers only, never content). */
     public record Located(long id, String number, long buildingId, int floor, Category category, String subcategory) {
     }
