@@ -62,6 +62,9 @@ class ExportAttendanceTests {
                 .containsExactlyInAnyOrder(scenes.number(students.get(0)), scenes.number(students.get(2)));
         assertThat(text(rows.get(3), 3)).isEqualTo("尚未签到");
 
+        String page = mvc.perform(get("/activities/" + id + "/attendance").with(users.as(CheckInScenes.ORGANISER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"export-attendance\"", "/exports/activities/" + id + "/attendance.xlsx");
         for (String username : List.of("student", "headteacher")) {
             mvc.perform(get("/api/v1/exports/activities/" + id + "/attendance.xlsx").with(users.as(username)))
                     .andExpect(status().isNotFound());
