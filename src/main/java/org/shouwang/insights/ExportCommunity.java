@@ -12,6 +12,7 @@ import org.shouwang.community.IncidentFilter;
 import org.shouwang.community.IncidentStatus;
 import org.shouwang.community.IncidentViews;
 import org.shouwang.community.InspectionViews;
+import org.shouwang.community.Inspections;
 import org.shouwang.community.OrganisationViews;
 import org.shouwang.community.Organisations;
 import org.shouwang.community.Rectifications;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Student organisations with their members (/organisations and each organisation's page), the
- * safety log (/safety) and open rectifications (/inspections/rectifications) as xlsx: the same service calls with the viewer. Members as the organisation
+ * safety log (/safety), an inspection round's results (/inspections/rounds/{id}) and open
+ * rectifications (/inspections/rectifications) as xlsx: the same service calls with the viewer. Members as the organisation
  * page shows them to the viewer (student numbers and past members for staff only); incidents only
  * those the viewer may see (404 for students, as on the page), without people or texts.
  */
@@ -35,9 +37,12 @@ public class ExportCommunity {
     private final Organisations organisations;
     private final SafetyLog safety;
     private final Rectifications rectifications;
+    private final Inspections inspections;
     private final MessageSource messages;
 
-    ExportCommunity(Organisations organisations, SafetyLog safety, Rectifications rectifications, MessageSource messages) {
+    ExportCommunity(Organisations organisations, SafetyLog safety, Rectifications rectifications, Inspections inspections,
+                    MessageSource messages) {
+        this.inspections = inspections;
         this.rectifications = rectifications;
         this.organisations = organisations;
         this.safety = safety;
@@ -115,6 +120,28 @@ public class ExportCommunity {
             sheet.row(i.number(), book.text("safety.category." + i.category()),
                     i.occurredAt() == null ? null : i.occurredAt().toInstant(), i.buildingName(), ExportRequests.mask(i.place()),
                     book.text("safety.status." + i.status()), i.actions());
+        }
+        book.finish();
+    }
+
+    // — one inspection round's rooms and scores (404 for whom the round's page refuses) —
+
+    public InspectionViews.Round round(Viewer viewer, long id) {
+        return inspections.round(viewer, id);
+    }
+
+    public void writeRound(InspectionViews.Round round, Locale locale, OutputStream out) {
+        XlsxSheet.Book book = XlsxSheet.book(out, messages, locale);
+        XlsxSheet sheet = book.bare("export.sheet.round")
+                .title(book.text("export.round.title", round.building(), round.heldOn().toString(), round.inspector()));
+        String[] columns = {"floor", "room", "score", "defects"};
+        String[] labels = new String[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            labels[c] = book.text("export.round." + columns[c]);
+        }
+        sheet.header(labels);
+        for (InspectionViews.RoundRoom r : round.rooms()) {
+            sheet.row(r.floor(), r.number(), r.score(), r.inspectionId() == null ? null : r.defects());
         }
         book.finish();
     }

@@ -29,6 +29,7 @@ class ExportCommunityTests {
     @Autowired ExportCommunity exports;
     @Autowired JdbcClient jdbc;
     @Autowired org.shouwang.community.Rectifications rectifications;
+    @Autowired org.shouwang.community.Inspections inspections;
 
     private List<List<Row>> sheets(String path, String username) throws Exception {
         byte[] xlsx = mvc.perform(get(path).with(users.as(username))).andExpect(status().isOk())
@@ -123,5 +124,30 @@ class ExportCommunityTests {
         }
         assertThat(sheets("/api/v1/exports/rectifications.xlsx?overdue=true", "admin").get(0))
                 .hasSize(rectifications.open(users.viewer("admin"), true).size() + 1);
+    }
+
+    @Test
+    void anInspectionRoundsResultsAsItsPageShowsThemAndOnlyToWhomItShowsThem() throws Exception {
+        long round = jdbc.sql("SELECT round_id FROM room_inspection ORDER BY id").query(Long.class).list().get(0);
+        var shown = inspections.round(users.viewer("admin"), round);
+        List<Row> rows = sheets("/exports/inspections/rounds/" + round + "/results.xlsx", "admin").get(0);
+        // title, header, a row per room of the round
+        assertThat(rows).hasSize(shown.rooms().size() + 2).hasSize(jdbc.sql("SELECT count(*) FROM inspection_round_room WHERE round_id = ?")
+                .param(round).query(Long.class).single().intValue() + 2);
+        for (int i = 0; i < shown.rooms().size(); i++) {
+            var room = shown.rooms().get(i);
+            assertThat(text(rows.get(i + 2), 1)).isEqualTo(room.number());
+            assertThat(text(rows.get(i + 2), 2)).isEqualTo(room.score() == null ? "" : String.valueOf(room.score()));
+        }
+        for (String username : List.of("student", "inspector", "manager", "counsellor", "police")) {
+            int page = mvc.perform(get("/inspections/rounds/" + round).with(users.as(username))).andReturn().getResponse().getStatus();
+            int export = mvc.perform(get("/api/v1/exports/inspections/rounds/" + round + "/results.xlsx").with(users.as(username)))
+                    .andReturn().getResponse().getStatus();
+            assertThat(export).as(username).isEqualTo(page);
+        }
+        mvc.perform(get("/exports/inspections/rounds/" + round + "/results.xlsx").with(users.as("student"))).andExpect(status().isNotFound());
+        String html = mvc.perform(get("/inspections/rounds/" + round).with(users.as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"export-round\"", "/exports/inspections/rounds/" + round + "/results.xlsx");
     }
 }

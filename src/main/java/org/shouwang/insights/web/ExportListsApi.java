@@ -233,4 +233,12 @@ class ExportListsApi {
         ExportsController.start(response, "spaces.xlsx");
         spaces.writeSpaces(rows, locale, response.getOutputStream());
     }
+
+    @Operation(summary = "An inspection round's rooms with their scores and defects, as xlsx; 404 for whom /inspections/rounds/{id} refuses")
+    @GetMapping({"/exports/inspections/rounds/{id}/results.xlsx", "/api/v1/exports/inspections/rounds/{id}/results.xlsx"})
+    void round(Viewer viewer, @PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
+        var round = community.round(viewer, id);
+        ExportsController.start(response, "inspection-round-" + id + ".xlsx");
+        community.writeRound(round, locale, response.getOutputStream());
+    }
 }
