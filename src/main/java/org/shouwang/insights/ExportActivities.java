@@ -1,22 +1,16 @@
 package org.shouwang.insights;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.shouwang.activities.ActivityQueries;
 import org.shouwang.activities.ActivityType;
 import org.shouwang.activities.ActivityViews;
 import org.shouwang.activities.FiveEducation;
-import org.shouwang.shared.CampusTime;
 import org.shouwang.shared.Fields;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Page;
@@ -35,7 +29,6 @@ import org.springframework.stereotype.Service;
 public class ExportActivities {
 
     private static final int CHUNK = 200;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CampusTime.ZONE);
 
     private final ActivityQueries queries;
     private final MessageSource messages;
@@ -82,41 +75,16 @@ public class ExportActivities {
     }
 
     public void write(List<ActivityViews.Row> rows, Locale locale, OutputStream out) {
-        String[] headers = {"title", "type", "series", "educations", "organiser", "venue", "starts", "ends", "capacity",
-                "taken", "waiting", "state", "hours"};
-        try {
-            Workbook workbook = new Workbook(out, "Shouwang", "1.0");
-            Worksheet sheet = workbook.newWorksheet("activities");
-            for (int c = 0; c < headers.length; c++) {
-                sheet.value(0, c, msg(locale, "export.activities." + headers[c]));
-                sheet.style(0, c).bold().fillColor("EDEDED").set();
-                sheet.width(c, c == 0 ? 36 : 14);
-            }
-            int r = 1;
-            for (ActivityViews.Row row : rows) {
-                sheet.value(r, 0, row.title());
-                sheet.value(r, 1, msg(locale, "activity.type." + row.type()));
-                sheet.value(r, 2, row.series() == null ? "" : row.series());
-                sheet.value(r, 3, row.educations().stream().sorted().map(x -> msg(locale, "activity.education." + x))
-                        .collect(Collectors.joining("、")));
-                sheet.value(r, 4, ExportRequests.mask(row.organiser()));
-                sheet.value(r, 5, ExportRequests.mask(row.venue()));
-                sheet.value(r, 6, row.startsAt() == null ? "" : TIME.format(row.startsAt()));
-                sheet.value(r, 7, row.endsAt() == null ? "" : TIME.format(row.endsAt()));
-                sheet.value(r, 8, row.capacity());
-                sheet.value(r, 9, row.taken());
-                sheet.value(r, 10, row.waiting());
-                sheet.value(r, 11, msg(locale, "activity.state." + row.state()));
-                if (row.hours() != null) {
-                    sheet.value(r, 12, row.hours());
-                }
-                r++;
-            }
-            sheet.freezePane(0, 1);
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        XlsxSheet.Book book = XlsxSheet.book(out, messages, locale);
+        XlsxSheet sheet = book.sheet("export.sheet.activities", "export.activities.", "title", "type", "series", "educations",
+                "organiser", "venue", "starts", "ends", "capacity", "taken", "waiting", "state", "hours").width(0, 36);
+        for (ActivityViews.Row row : rows) {
+            sheet.row(row.title(), msg(locale, "activity.type." + row.type()), row.series() == null ? "" : row.series(),
+                    row.educations().stream().sorted().map(x -> msg(locale, "activity.education." + x)).collect(Collectors.joining("、")),
+                    ExportRequests.mask(row.organiser()), ExportRequests.mask(row.venue()), row.startsAt(), row.endsAt(),
+                    row.capacity(), row.taken(), row.waiting(), msg(locale, "activity.state." + row.state()), row.hours());
         }
+        book.finish();
     }
 
     private static String blank(String s) {

@@ -1,13 +1,9 @@
 package org.shouwang.insights;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.shouwang.governance.HonourHolderKind;
 import org.shouwang.governance.HonourLevel;
 import org.shouwang.governance.HonourViews;
@@ -45,30 +41,15 @@ public class ExportHonours {
     }
 
     public void write(List<HonourViews.Honour> rows, Locale locale, OutputStream out) {
-        String[] headers = {"title", "awardingBody", "level", "awardedOn", "holderKind", "holder"};
-        try {
-            Workbook workbook = new Workbook(out, "Shouwang", "1.0");
-            Worksheet sheet = workbook.newWorksheet("honours");
-            for (int c = 0; c < headers.length; c++) {
-                sheet.value(0, c, msg(locale, "export.honours." + headers[c]));
-                sheet.style(0, c).bold().fillColor("EDEDED").set();
-                sheet.width(c, c == 0 || c == 5 ? 36 : 16);
-            }
-            int r = 1;
-            for (HonourViews.Honour h : rows) {
-                sheet.value(r, 0, ExportRequests.mask(h.title()));
-                sheet.value(r, 1, ExportRequests.mask(h.awardingBody()));
-                sheet.value(r, 2, h.level() == null ? "" : msg(locale, "honour.level." + h.level()));
-                sheet.value(r, 3, h.awardedOn() == null ? "" : h.awardedOn().toString());
-                sheet.value(r, 4, h.holderKind() == null ? "" : msg(locale, "honour.holder." + h.holderKind()));
-                sheet.value(r, 5, ExportRequests.mask(h.holderName()));
-                r++;
-            }
-            sheet.freezePane(0, 1);
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        XlsxSheet.Book book = XlsxSheet.book(out, messages, locale);
+        XlsxSheet sheet = book.sheet("export.sheet.honours", "export.honours.", "title", "awardingBody", "level", "awardedOn",
+                "holderKind", "holder").width(0, 36).width(5, 36);
+        for (HonourViews.Honour h : rows) {
+            sheet.row(ExportRequests.mask(h.title()), ExportRequests.mask(h.awardingBody()),
+                    h.level() == null ? "" : msg(locale, "honour.level." + h.level()), h.awardedOn(),
+                    h.holderKind() == null ? "" : msg(locale, "honour.holder." + h.holderKind()), ExportRequests.mask(h.holderName()));
         }
+        book.finish();
     }
 
     private String msg(Locale locale, String code, Object... args) {

@@ -1,13 +1,9 @@
 package org.shouwang.insights;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.shouwang.shared.Fields;
 import org.shouwang.tickets.TicketKpis;
 import org.shouwang.shared.Viewer;
@@ -52,27 +48,34 @@ public class ExportKpis {
     }
 
     public void write(TicketKpis.Report report, Locale locale, OutputStream out) {
-        try {
-            Workbook workbook = new Workbook(out, "Shouwang", "1.0");
-            Worksheet sheet = workbook.newWorksheet("KPIs");
-            sheet.value(0, 0, msg(locale, "export.kpis.title", report.from().toString(), report.to().toString()));
-            sheet.style(0, 0).bold().set();
-            for (int c = 0; c < COLUMNS.length; c++) {
-                sheet.value(1, c, msg(locale, "export.kpis." + COLUMNS[c]));
-                sheet.style(1, c).bold().fillColor("EDEDED").wrapText(true).set();
-                sheet.width(c, c == 0 ? 24 : 11);
-            }
-            int r = 2;
-            for (TicketKpis.Row row : report.rows()) {
-                figures(sheet, r++, group(report.dimension(), row, locale), row.figures());
-            }
-            figures(sheet, r, msg(locale, "export.kpis.total"), report.total());
-            sheet.style(r, 0).bold().set();
-            sheet.freezePane(1, 2);
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        XlsxSheet.Book book = XlsxSheet.book(out, messages, locale);
+        XlsxSheet sheet = book.bare("export.sheet.kpis")
+                .title(msg(locale, "export.kpis.title", report.from().toString(), report.to().toString()));
+        String[] labels = new String[COLUMNS.length];
+        for (int c = 0; c < COLUMNS.length; c++) {
+            labels[c] = msg(locale, "export.kpis." + COLUMNS[c]);
         }
+        sheet.header(labels).width(0, 24);
+        for (TicketKpis.Row row : report.rows()) {
+            String group = group(report.dimension(), row, locale);
+            if (suppressed(report.dimension(), row)) {
+                // The minimum-group rule: a small sensitive group shows "<5" and no figure that would tell its size.
+                sheet.row(group, msg(locale, "export.kpis.fewer"));
+            } else {
+                sheet.row(figures(group, row.figures()));
+            }
+        }
+        sheet.row(figures(msg(locale, "export.kpis.total"), report.total())).bold(1);
+        if (report.dimension() == TicketKpis.Dimension.CATEGORY) {
+            sheet.title(msg(locale, "export.kpis.small"));
+        }
+        book.finish();
+    }
+
+    /** Whether this row is a sensitive category (psychology, legal, safety) of fewer than 5 requests: shown as "&lt;5". */
+    public static boolean suppressed(TicketKpis.Dimension dimension, TicketKpis.Row row) {
+        return dimension == TicketKpis.Dimension.CATEGORY && SmallGroups.sensitive(row.key())
+                && row.figures().requests() < SmallGroups.MIN_GROUP;
     }
 
     private String group(TicketKpis.Dimension dimension, TicketKpis.Row row, Locale locale) {
@@ -85,37 +88,19 @@ public class ExportKpis {
         return row.name() == null ? row.key() : row.name();
     }
 
-    private static void figures(Worksheet sheet, int r, String group, TicketKpis.Figures f) {
-        sheet.value(r, 0, group);
-        sheet.value(r, 1, f.requests());
-        sheet.value(r, 2, f.responded());
-        rate(sheet, r, 3, f.responseRate());
-        rate(sheet, r, 4, f.onTimeResponseRate());
-        sheet.value(r, 5, f.resolved());
-        rate(sheet, r, 6, f.onTimeResolutionRate());
-        sheet.value(r, 7, f.followUpsAnswered());
-        rate(sheet, r, 8, f.contactRate());
-        rate(sheet, r, 9, f.resolutionRate());
-        rate(sheet, r, 10, f.satisfactionRate());
-        minutes(sheet, r, 11, f.medianResponseMinutes());
-        minutes(sheet, r, 12, f.medianResolutionMinutes());
-        sheet.value(r, 13, f.returned());
-        sheet.value(r, 14, f.reopened());
-        sheet.value(r, 15, f.supervised());
+    private static Object[] figures(String group, TicketKpis.Figures f) {
+        return new Object[]{group, f.requests(), f.responded(), rate(f.responseRate()), rate(f.onTimeResponseRate()),
+                f.resolved(), rate(f.onTimeResolutionRate()), f.followUpsAnswered(), rate(f.contactRate()),
+                rate(f.resolutionRate()), rate(f.satisfactionRate()), minutes(f.medianResponseMinutes()),
+                minutes(f.medianResolutionMinutes()), f.returned(), f.reopened(), f.supervised()};
     }
 
-    private static void rate(Worksheet sheet, int r, int c, TicketKpis.Rate rate) {
-        if (rate.value() != null) {
-            sheet.value(r, c, rate.value());
-            sheet.style(r, c).format("0.0%").set();
-        }
+    private static XlsxSheet.Formatted rate(TicketKpis.Rate rate) {
+        return new XlsxSheet.Formatted(rate.value(), "0.0%");
     }
 
-    private static void minutes(Worksheet sheet, int r, int c, Double minutes) {
-        if (minutes != null) {
-            sheet.value(r, c, minutes);
-            sheet.style(r, c).format("0").set();
-        }
+    private static XlsxSheet.Formatted minutes(Double minutes) {
+        return new XlsxSheet.Formatted(minutes, "0");
     }
 
     private String msg(Locale locale, String code, Object... args) {

@@ -1,18 +1,12 @@
 package org.shouwang.insights;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-import org.shouwang.shared.CampusTime;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.PersonalData;
 import org.shouwang.shared.Page;
@@ -35,7 +29,6 @@ public class ExportRequests {
     private static final int CHUNK = 200;
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)1\\d{10}(?!\\d)");
     private static final Pattern ID_CARD = Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?!\\d)");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CampusTime.ZONE);
 
     private final TicketQueries queries;
     private final MessageSource messages;
@@ -86,33 +79,16 @@ public class ExportRequests {
 
     public void write(Viewer viewer, TicketViews.Filter filter, Locale locale, OutputStream out) {
         List<TicketViews.Row> rows = rows(viewer, filter);
-        try {
-            Workbook workbook = new Workbook(out, "Shouwang", "1.0");
-            Worksheet sheet = workbook.newWorksheet("requests");
-            String[] headers = {"number", "submitted", "category", "state", "student", "department", "location", "deadline", "summary"};
-            for (int c = 0; c < headers.length; c++) {
-                sheet.value(0, c, msg(locale, "export.requests." + headers[c]));
-                sheet.style(0, c).bold().fillColor("EDEDED").set();
-                sheet.width(c, c == 8 ? 60 : 16);
-            }
-            int r = 1;
-            for (TicketViews.Row row : rows) {
-                sheet.value(r, 0, row.number());
-                sheet.value(r, 1, row.submittedAt() == null ? "" : TIME.format(row.submittedAt()));
-                sheet.value(r, 2, msg(locale, "ticket.category." + row.category()));
-                sheet.value(r, 3, msg(locale, "ticket.state." + row.state()));
-                sheet.value(r, 4, row.student());
-                sheet.value(r, 5, row.department() == null ? "" : row.department());
-                sheet.value(r, 6, mask(row.location()));
-                sheet.value(r, 7, row.deadline() == null ? "" : TIME.format(row.deadline()));
-                sheet.value(r, 8, withheld(row) ? msg(locale, "export.requests.withheld") : mask(row.summary()));
-                r++;
-            }
-            sheet.freezePane(0, 1);
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        XlsxSheet.Book book = XlsxSheet.book(out, messages, locale);
+        XlsxSheet sheet = book.sheet("export.sheet.requests", "export.requests.", "number", "submitted", "category", "state",
+                "student", "department", "location", "deadline", "summary").width(8, 60);
+        for (TicketViews.Row row : rows) {
+            sheet.row(row.number(), row.submittedAt(), msg(locale, "ticket.category." + row.category()),
+                    msg(locale, "ticket.state." + row.state()), row.student(), row.department() == null ? "" : row.department(),
+                    mask(row.location()), row.deadline(),
+                    withheld(row) ? msg(locale, "export.requests.withheld") : mask(row.summary()));
         }
+        book.finish();
     }
 
     // Psychology content never leaves the platform in an export.

@@ -6,7 +6,15 @@ import java.util.List;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shouwang.TestClock;
+import org.shouwang.tickets.Category;
+import org.shouwang.tickets.Tickets;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.shouwang.DemoUsers;
 import org.shouwang.IntegrationTest;
 import org.shouwang.shared.Viewer;
@@ -24,6 +32,14 @@ class ExportKpisTests {
     @Autowired MockMvc mvc;
     @Autowired DemoUsers users;
     @Autowired TicketKpis kpis;
+    @Autowired Tickets tickets;
+    @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     private List<Row> rows(String path, String username) throws Exception {
         byte[] xlsx = mvc.perform(get(path).with(users.as(username))).andExpect(status().isOk())
@@ -70,5 +86,43 @@ class ExportKpisTests {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/exports/request-kpis.xlsx?from=2024-01-01").with(users.as("admin"))).andExpect(status().isBadRequest());
         assertThat(rows("/exports/request-kpis.xlsx", "leader").get(1).getCellText(0)).isEqualTo("分组");
+    }
+
+    @Test
+    void smallSensitiveCategoriesShowFewerThanFiveAndNoFigureLikeTheDashboard() throws Exception {
+        Viewer student = users.viewer("student");
+        clock.fix(Instant.parse("2047-03-12T02:00:00Z"));
+        for (int i = 0; i < 2; i++) {
+            tickets.submit(student, new Tickets.Submission(Category.PSYCHOLOGY, null, false, "想找老师聊聊 EXPORT-KPI " + i, null, null), List.of());
+        }
+        for (int i = 0; i < 5; i++) {
+            tickets.submit(student, new Tickets.Submission(Category.LEGAL, null, false, "合同纠纷 EXPORT-KPI " + i, null, null), List.of());
+        }
+        for (int i = 0; i < 3; i++) {
+            tickets.submit(student, new Tickets.Submission(Category.REPAIRS, Category.Subcategory.WATER, false, "漏水 EXPORT-KPI " + i, null, null), List.of());
+        }
+        clock.reset();
+        List<Row> rows = rows("/api/v1/exports/request-kpis.xlsx?from=2047-03-01&to=2047-04-01&by=CATEGORY", "leader");
+        Map<String, Row> byGroup = rows.stream().filter(r -> r.getCellCount() > 1)
+                .collect(Collectors.toMap(r -> r.getCellText(0), r -> r, (a, b) -> a));
+        long psychology = count("PSYCHOLOGY");
+        assertThat(psychology).isEqualTo(2);
+        Row psy = byGroup.get("心理");
+        assertThat(psy.getCellText(1)).isEqualTo("<5");
+        for (int c = 2; c < psy.getCellCount(); c++) {
+            assertThat(psy.getCellText(c)).as("column " + c).isEmpty();
+        }
+        Row legal = byGroup.get("法律");
+        assertThat(number(legal, 1)).isEqualTo(count("LEGAL")).isEqualTo(5);
+        // Repairs are not sensitive: three show as three.
+        Row repairs = byGroup.get("报修");
+        assertThat(number(repairs, 1)).isEqualTo(count("REPAIRS")).isEqualTo(3);
+        assertThat(rows).noneSatisfy(r -> assertThat(r.getCellText(1)).isEqualTo("2"));
+    }
+
+    private long count(String category) {
+        return jdbc.sql("SELECT count(*) FROM ticket WHERE category = ? AND submitted_at >= ? AND submitted_at < ? AND state <> 'WITHDRAWN'")
+                .params(category, java.sql.Timestamp.from(Instant.parse("2047-02-28T16:00:00Z")),
+                        java.sql.Timestamp.from(Instant.parse("2047-03-31T16:00:00Z"))).query(Long.class).single();
     }
 }

@@ -95,7 +95,7 @@ class ExportsController {
         honours.write(rows, locale, response.getOutputStream());
     }
 
-    private static void start(HttpServletResponse response, String name) {
+    static void start(HttpServletResponse response, String name) {
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         response.setHeader("Cache-Control", "no-store");
