@@ -232,21 +232,7 @@ public class Reports {
         try {
             jdbc.sql("UPDATE governance_report SET state = 'RUNNING', updated_at = ? WHERE id = ?")
                     .params(Timestamps.of(clock.instant()), id).update();
-            ReportFigures.Organisation organisation = sections.organisation(viewer, from, to);
-            progress(id, 1);
-            ReportFigures.Requests requests = sections.requests(viewer, from, to);
-            progress(id, 2);
-            ReportFigures.StudiosAndProjects studios = sections.studios(viewer);
-            progress(id, 3);
-            ReportFigures.PartnersAndMentors partners = sections.partners(viewer, from, to);
-            progress(id, 4);
-            ReportFigures.FrontLine frontLine = sections.frontLine(from, to);
-            progress(id, 5);
-            ReportFigures.Activities activities = sections.activities(from, to);
-            progress(id, 6);
-            ReportFigures.Honours honours = sections.honours(viewer, from, to);
-            ReportFigures figures = new ReportFigures(from, to, clock.instant(), organisation, requests, studios, partners,
-                    frontLine, activities, honours);
+            ReportFigures figures = compute(viewer, from, to, done -> progress(id, done));
             Instant now = clock.instant();
             jdbc.sql("""
                             UPDATE governance_report SET state = 'DONE', sections_done = sections_total, figures = ?,
@@ -256,6 +242,34 @@ public class Reports {
             log.warn("Governance report {} failed", id, e);
             fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The figures of a report computed at once, on the caller's thread, without a job: what a job
+     * stores, for tests and callers that want the numbers only. Same checks as {@link #start}.
+     */
+    public ReportFigures figures(Viewer viewer, LocalDate from, LocalDate to) {
+        require(viewer);
+        checked(from, to, null);
+        return compute(viewer, from, to, done -> {
+        });
+    }
+
+    private ReportFigures compute(Viewer viewer, LocalDate from, LocalDate to, java.util.function.IntConsumer progress) {
+        ReportFigures.Organisation organisation = sections.organisation(viewer, from, to);
+        progress.accept(1);
+        ReportFigures.Requests requests = sections.requests(viewer, from, to);
+        progress.accept(2);
+        ReportFigures.StudiosAndProjects studios = sections.studios(viewer);
+        progress.accept(3);
+        ReportFigures.PartnersAndMentors partners = sections.partners(viewer, from, to);
+        progress.accept(4);
+        ReportFigures.FrontLine frontLine = sections.frontLine(from, to);
+        progress.accept(5);
+        ReportFigures.Activities activities = sections.activities(from, to);
+        progress.accept(6);
+        ReportFigures.Honours honours = sections.honours(viewer, from, to);
+        return new ReportFigures(from, to, clock.instant(), organisation, requests, studios, partners, frontLine, activities, honours);
     }
 
     private void progress(long id, int done) {

@@ -400,6 +400,23 @@ class ReportTests {
     }
 
     @Test
+    void theFiguresComputedAtOnceEqualTheStoredOnesAndTheApiIsDocumented() throws Exception {
+        Reports.Job job = report();
+        clock.fix(GENERATED);
+        ReportFigures now = reports.figures(users.viewer("admin"), FROM, TO);
+        assertThat(now.requests()).isEqualTo(job.figures().requests());
+        assertThat(now.activities()).isEqualTo(job.figures().activities());
+        assertThat(now.honours()).isEqualTo(job.figures().honours());
+        assertThat(now.organisation()).isEqualTo(job.figures().organisation());
+        mvc.perform(get("/v3/api-docs").with(users.as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/insights/reports'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/insights/reports/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/insights/reports/{id}/report.docx'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/insights/reports/{id}/report.html'].get").exists());
+    }
+
+    @Test
     void aJobUnderWayShowsItsProgressBarAndKeepsPolling() throws Exception {
         jdbc.update("""
                         INSERT INTO governance_report (period_from, period_to, language, requested_by, requested_at, state, sections_done,

@@ -5,20 +5,27 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.shouwang.insights.ReportDocument;
 import org.shouwang.insights.Reports;
 import org.shouwang.shared.Fields;
 import org.shouwang.shared.Viewer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.ModelAndView;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.IWebExchange;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /** Governance reports: start one, follow its progress, read its figures, download it as DOCX or HTML. */
 @RestController
@@ -28,9 +35,11 @@ class ReportApi {
     static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final Reports reports;
+    private final ITemplateEngine templates;
 
-    ReportApi(Reports reports) {
+    ReportApi(Reports reports, ITemplateEngine templates) {
         this.reports = reports;
+        this.templates = templates;
     }
 
     /** What to report on: days as yyyy-MM-dd (both inclusive, at most two years), language "zh-CN" (default) or "en". */
@@ -73,7 +82,12 @@ class ReportApi {
 
     @GetMapping(value = "/api/v1/insights/reports/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "The finished report as a standalone HTML page with its charts; 404 until it is done")
-    ModelAndView html(Viewer viewer, @PathVariable long id) {
-        return new ModelAndView("insights/report-document", Map.of("report", reports.document(viewer, id)));
+    ResponseEntity<String> html(Viewer viewer, @PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
+        ReportDocument report = reports.document(viewer, id);
+        IWebExchange exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+                .buildExchange(request, response);
+        String html = templates.process("insights/report-document",
+                new WebContext(exchange, LocaleContextHolder.getLocale(), Map.of("report", report)));
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(html);
     }
 }
