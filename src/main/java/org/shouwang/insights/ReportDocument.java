@@ -2,7 +2,6 @@ package org.shouwang.insights;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -269,14 +268,5 @@ public record ReportDocument(long id, String language, String title, String peri
 
     static String dec(BigDecimal value) {
         return value == null ? "0" : value.setScale(1, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    /** The report's period as days, for a file name. */
-    public String fileName() {
-        return "governance-report-" + id + ".docx";
-    }
-
-    static String day(LocalDate d) {
-        return d.toString();
     }
 }
