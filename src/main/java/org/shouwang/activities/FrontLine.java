@@ -165,6 +165,29 @@ public class FrontLine {
         return new FrontLineViews.LeaderRecord(leaderSummary(leaderAccountId, year), rows);
     }
 
+    /**
+     * How many published front-line activities each leader led that start from {@code from} to
+     * {@code to} (both inclusive, campus zone), by type: aggregate counts for reports, every leader.
+     */
+    @Transactional(readOnly = true)
+    public List<FrontLineViews.PeriodCount> countsBetween(LocalDate from, LocalDate to) {
+        ZoneId zone = properties.zone();
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", Timestamps.of(from.atStartOfDay(zone).toInstant()));
+        params.put("to", Timestamps.of(to.plusDays(1).atStartOfDay(zone).toInstant()));
+        List<FrontLineViews.PeriodCount> rows = new ArrayList<>(jdbc.sql("SELECT a.leader_account_id, a.type, count(*) FROM activity a WHERE "
+                        + counted() + " GROUP BY a.leader_account_id, a.type")
+                .params(params)
+                .query((rs, n) -> new FrontLineViews.PeriodCount(rs.getLong(1), null, ActivityType.valueOf(rs.getString(2)), rs.getInt(3)))
+                .list());
+        Map<Long, String> names = new HashMap<>();
+        rows.replaceAll(r -> new FrontLineViews.PeriodCount(r.leaderAccountId(),
+                names.computeIfAbsent(r.leaderAccountId(), this::accountName), r.type(), r.count()));
+        rows.sort(Comparator.comparing(FrontLineViews.PeriodCount::leader, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(FrontLineViews.PeriodCount::leaderAccountId).thenComparing(FrontLineViews.PeriodCount::type));
+        return rows;
+    }
+
     /** The leaders targets may be set for (student affairs and admins). */
     @Transactional(readOnly = true)
     public Map<Long, String> leaders(Viewer viewer) {

@@ -12,6 +12,10 @@ public final class FrontLineViews {
     private FrontLineViews() {
     }
 
+    /** How many front-line activities of one type a leader led in a period. */
+    public record PeriodCount(long leaderAccountId, String leader, ActivityType type, int count) {
+    }
+
     /** How many front-line activities of one type a leader led in the year: already held, and still to come. */
     public record TypeCount(ActivityType type, int held, int upcoming) {
     }

@@ -24,6 +24,10 @@ public final class MentorViews {
     public record YearTotal(int year, int times, BigDecimal hours) {
     }
 
+    /** All mentors' participation in a period: entries, mentors who took part, hours. */
+    public record PeriodTotal(int entries, int mentors, BigDecimal hours) {
+    }
+
     public record Participation(long id, LocalDate on, MentorParticipationKind kind, String what, Long activityId,
                                 Long studioId, String studioName, BigDecimal hours) {
     }

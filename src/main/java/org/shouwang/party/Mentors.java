@@ -140,6 +140,19 @@ public class Mentors {
         return mentor;
     }
 
+    /**
+     * What all mentors did from {@code from} to {@code to} (both inclusive): participation entries,
+     * how many mentors took part and their hours. Aggregate figures, for reports.
+     */
+    @Transactional(readOnly = true)
+    public MentorViews.PeriodTotal participationBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT COUNT(*), COUNT(DISTINCT mentor_id), COALESCE(SUM(hours), 0) FROM mentor_participation"
+                        + " WHERE took_place_on >= :from AND took_place_on <= :to")
+                .param("from", from).param("to", to)
+                .query((rs, n) -> new MentorViews.PeriodTotal(rs.getInt(1), rs.getInt(2), rs.getBigDecimal(3).setScale(1)))
+                .single();
+    }
+
     /** The participation log of a mentor, newest first: for staff only (404 for students). */
     @Transactional(readOnly = true)
     public List<MentorViews.Participation> participation(Viewer viewer, long mentorId, Integer year) {
