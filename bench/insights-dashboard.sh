@@ -14,14 +14,16 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
   cat <<EOF
-usage: bench/insights-dashboard.sh [--db NAME] [--runs N] [--requests N] [--warmup N] [--baseline-runs N]
+usage: bench/insights-dashboard.sh [--db NAME] [--runs N] [--requests N] [--cold-requests N] [--warmup N]
+                                   [--baseline-runs N]
                                    [--port P] [--no-cold] [--no-warm] [--rebuild]
-  defaults: --db shouwang_bench_insights --runs 3 --requests 100 --warmup 30 --baseline-runs 5 --port 8096
+  defaults: --db shouwang_bench_insights --runs 3 --requests 100 --cold-requests 20 --warmup 30 --baseline-runs 3 --port 8096
+  (--requests per endpoint and run with the cache, --cold-requests without it; JAR=<jar> measures another build)
   The database must exist (bench/insights-data.sh); it is not changed (apart from sessions) nor dropped.
 EOF
 }
 
-PORT=8096 RUNS=3 N=100 WARMUP=30 BASE_N=5 PGDB=shouwang_bench_insights COLD=1 WARM=1
+PORT=8096 RUNS=3 N=100 COLD_N=20 WARMUP=30 BASE_N=3 PGDB=shouwang_bench_insights COLD=1 WARM=1
 JAVA_OPTS=${JAVA_OPTS:-}
 PG_HOST=${PG_HOST:-127.0.0.1} PG_USER=${PG_USER:-postgres}
 while [[ $# -gt 0 ]]; do
@@ -29,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --db) PGDB=$2; shift ;;
     --runs) RUNS=$2; shift ;;
     --requests) N=$2; shift ;;
+    --cold-requests) COLD_N=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
     --baseline-runs) BASE_N=$2; shift ;;
     --port) PORT=$2; shift ;;
@@ -57,8 +60,8 @@ TODAY=$(TZ=Asia/Shanghai date +%F)
 FROM=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -11 months" +%F)
 END=$(TZ=Asia/Shanghai date -d "$TODAY +1 day" +%F)
 
-# times PATH COUNT : COUNT sequential GETs of PATH on one kept-alive connection; one line per request "status seconds".
-times() {
+# timed_gets PATH COUNT : COUNT sequential GETs of PATH on one kept-alive connection; one line per request "status seconds".
+timed_gets() {
   local path=$1 count=$2 cfg
   cfg="$WORK/curl.cfg"
   : >"$cfg"
@@ -84,10 +87,10 @@ ENDPOINTS=("/api/v1/insights/leader" "/api/v1/insights/leader/counts" "/insights
 NAMES=(api counts page)
 
 measure() {
-  local mode=$1 run i out line bad
+  local mode=$1 count=$2 run i out line bad
   for run in $(seq 1 "$RUNS"); do
     for i in 0 1 2; do
-      out=$(times "${ENDPOINTS[$i]}" "$N")
+      out=$(timed_gets "${ENDPOINTS[$i]}" "$count")
       bad=$(non200 <<<"$out")
       [[ $bad -eq 0 ]] || die "${ENDPOINTS[$i]}: $bad answers were not 200: $(grep -v '^200 ' <<<"$out" | head -3)"
       line=$(stats <<<"$out")
@@ -105,12 +108,14 @@ app() {
     --spring.datasource.url="jdbc:postgresql://$PG_HOST:5432/$PGDB" --spring.datasource.username="$PG_USER" \
     --shouwang.insights.dashboard-cache="$cache"
   ready=$(wait_ready 900)
-  log "ready after ${ready}s; login as leader; warm-up: $WARMUP requests of each"
+  log "ready after ${ready}s; login as leader; warm-up"
   COOKIE=$(login leader shouwang2026)
-  # the first request of a cold app (JIT, connection pool, Thymeleaf) is reported apart
-  first=$(times "/api/v1/insights/leader" 1 | stats)
+  # the first request of a fresh app (JIT, connection pool, Thymeleaf) is reported apart
+  first=$(timed_gets "/api/v1/insights/leader" 1 | stats)
   printf 'first request after start (%s): %s\n' "$mode" "$first"
-  for path in "${ENDPOINTS[@]}"; do times "$path" "$WARMUP" >/dev/null; done
+  local w=$WARMUP
+  [[ $mode == cold ]] && w=$(( WARMUP < 3 ? WARMUP : 3 ))
+  for path in "${ENDPOINTS[@]}"; do timed_gets "$path" "$w" >/dev/null; done
 }
 
 # The baseline: the dashboard's figures as plain SQL over the raw tables (what every request would
@@ -163,26 +168,26 @@ printf '# host: %s cores, load %s; jar %s; database %s (%s requests, %s attendan
   "$(cut -d' ' -f1-3 /proc/loadavg)" "${JAR#"$ROOT"/}" "$PGDB" "$(psql_db -c 'SELECT count(*) FROM ticket')" \
   "$(psql_db -c 'SELECT count(*) FROM attendance')"
 printf '# java: %s\n' "$(jvm_flags)"
-printf '# period %s to %s (the default: last 12 months); %d sequential requests per endpoint and run, %d runs, warm-up %d\n' \
-  "$FROM" "$TODAY" "$N" "$RUNS" "$WARMUP"
+printf '# period %s to %s (the default: last 12 months); sequential requests per endpoint and run: %d with the cache, %d without; %d runs; warm-up %d (3 without the cache)\n' \
+  "$FROM" "$TODAY" "$N" "$COLD_N" "$RUNS" "$WARMUP"
 
 write_baseline
 modes=()
 if [[ $WARM == 1 ]]; then
   app warm PT60S
-  measure warm
+  measure warm "$N"
   stop_app
   modes+=(warm)
 fi
 if [[ $COLD == 1 ]]; then
   app cold 0s
-  measure cold
+  measure cold "$COLD_N"
   stop_app
   modes+=(cold)
 fi
 baseline
 
-printf '\n## medians of %d runs (each run: p50/p99 of %d sequential requests; load now %s)\n' "$RUNS" "$N" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '\n## medians of %d runs (each run: p50/p99 of its sequential requests; load now %s)\n' "$RUNS" "$(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A med=()
 for mode in "${modes[@]}" sql; do
   if [[ $mode == sql ]]; then names=(base); else names=("${NAMES[@]}"); fi

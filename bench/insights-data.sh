@@ -12,16 +12,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 usage() {
   cat <<EOF
 usage: bench/insights-data.sh [--db NAME] [--requests N] [--attendance N] [--activities N]
-                              [--students N] [--port P] [--rebuild]
+                              [--students N] [--port P] [--keep-schema] [--rebuild]
   defaults: --db shouwang_bench_insights --requests 1000000 --attendance 5000000 --activities 20000
             --students 3000 --port 8095
   Drops and recreates the database NAME on PG_HOST (default 127.0.0.1) as PG_USER (default postgres)
   and leaves it there for bench/insights-dashboard.sh (drop it with: dropdb -h 127.0.0.1 -U postgres NAME).
+  --keep-schema: reuse the database NAME (schema and demo campus from an earlier run): skips step 1
+  and deletes the rows an earlier run inserted (text/description 'bench') instead.
 EOF
 }
 
 PORT=8095 STUDENTS=3000 REQUESTS=1000000 ATTENDANCE=5000000 ACTIVITIES=20000 PGDB=shouwang_bench_insights
-JAVA_OPTS=${JAVA_OPTS:-}
+JAVA_OPTS=${JAVA_OPTS:-} KEEP=0
 PG_HOST=${PG_HOST:-127.0.0.1} PG_USER=${PG_USER:-postgres}
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -31,6 +33,7 @@ while [[ $# -gt 0 ]]; do
     --activities) ACTIVITIES=$2; shift ;;
     --students) STUDENTS=$2; shift ;;
     --port) PORT=$2; shift ;;
+    --keep-schema) KEEP=1 ;;
     --rebuild) REBUILD=1 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
@@ -56,15 +59,25 @@ printf '# host: %s cores, load %s; jar %s; database %s\n' "$(nproc)" "$(cut -d' 
 printf '# %s requests over the last 730 days, %s attendance records on %s activities, %s demo students\n' \
   "$REQUESTS" "$ATTENDANCE" "$ACTIVITIES" "$STUDENTS"
 
-step "1. fresh database $PGDB, app start with the $STUDENTS-student demo (log $WORK/app1.log)"
-dropdb -h "$PG_HOST" -U "$PG_USER" --if-exists "$PGDB"
-createdb -h "$PG_HOST" -U "$PG_USER" "$PGDB"
-start_app "$WORK" "$WORK/app1.log" --shouwang.demo.enabled=true --shouwang.demo.students="$STUDENTS" \
-  --spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://$PG_HOST:5432/$PGDB" \
-  --spring.datasource.username="$PG_USER"
-wait_ready 900 >/dev/null
-stop_app
-took "schema + demo campus (start to ready)"
+if [[ $KEEP == 1 ]]; then
+  step "1. reusing $PGDB: deleting the rows of an earlier run"
+  psql_db <<'SQL'
+DELETE FROM attendance WHERE activity_id IN (SELECT id FROM activity WHERE description = 'bench');
+DELETE FROM activity_education WHERE activity_id IN (SELECT id FROM activity WHERE description = 'bench');
+DELETE FROM activity WHERE description = 'bench';
+DELETE FROM ticket WHERE text = 'bench';
+SQL
+else
+  step "1. fresh database $PGDB, app start with the $STUDENTS-student demo (log $WORK/app1.log)"
+  dropdb -h "$PG_HOST" -U "$PG_USER" --if-exists "$PGDB"
+  createdb -h "$PG_HOST" -U "$PG_USER" "$PGDB"
+  start_app "$WORK" "$WORK/app1.log" --shouwang.demo.enabled=true --shouwang.demo.students="$STUDENTS" \
+    --spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://$PG_HOST:5432/$PGDB" \
+    --spring.datasource.username="$PG_USER"
+  wait_ready 900 >/dev/null
+  stop_app
+fi
+took "1. schema + demo campus (start to ready; 0 with --keep-schema)"
 
 # ----- requests -------------------------------------------------------------------------------
 # Two years up to now, evenly spread (~1,370 a day). Categories weighted like a residential campus
@@ -119,7 +132,7 @@ FROM (SELECT y.*, y.state IN ('CLOSED', 'RESOLVED', 'REOPENED', 'IN_PROGRESS') A
                                 WHEN 3 THEN 'REOPENED' ELSE 'RETURNED' END
                         WHEN (g * 31) % 100 < 3 THEN 'WITHDRAWN' WHEN (g * 31) % 100 < 4 THEN 'MERGED'
                         ELSE 'CLOSED' END AS state
-            FROM generate_series(:from, :to) AS s(g)) y) x
+            FROM generate_series(CAST(:from AS BIGINT), CAST(:to AS BIGINT)) AS s(g)) y) x
 JOIN (SELECT s.id, s.class_id, m.college_id, row_number() OVER (ORDER BY s.id) - 1 AS k
       FROM student s JOIN class_group c ON c.id = s.class_id JOIN major m ON m.id = c.major_id) st
   ON st.k = (x.g * 7) % :students
@@ -181,7 +194,7 @@ SELECT a.id, st.id, st.class_id, st.college_id,
     CASE WHEN x.g % 50 = 0 THEN 'REFUSED' WHEN x.g % 25 = 1 THEN 'PENDING' ELSE 'PRESENT' END,
     CASE WHEN x.g % 25 = 1 THEN 'LATE_ENTRY' WHEN x.g % 10 = 0 THEN 'PERSONAL_CODE' ELSE 'QR' END,
     a.starts_at + (x.j % 600) * INTERVAL '1' SECOND, a.hours, a.credits
-FROM (SELECT g, (g - 1) / :per + 1 AS k, (g - 1) % :per AS j FROM generate_series(:from, :to) AS s(g)) x
+FROM (SELECT g, (g - 1) / :per + 1 AS k, (g - 1) % :per AS j FROM generate_series(CAST(:from AS BIGINT), CAST(:to AS BIGINT)) AS s(g)) x
 JOIN (SELECT id, starts_at, hours, credits, row_number() OVER (ORDER BY id) AS k
       FROM activity WHERE description = 'bench' AND state = 'PUBLISHED') a ON a.k = x.k
 JOIN (SELECT s.id, s.class_id, m.college_id, row_number() OVER (ORDER BY s.id) - 1 AS k
