@@ -83,13 +83,15 @@ stats() {
 non200() { awk '$1 != 200 { n++ } END { print n + 0 }'; }
 
 declare -A results=()
-ENDPOINTS=("/api/v1/insights/leader" "/api/v1/insights/leader/counts" "/insights")
-NAMES=(api counts page)
+# /api/v1/me is the floor: the same session, security filter chain and JSON with no work, which
+# shows what any request costs on the machine at that moment.
+ENDPOINTS=("/api/v1/insights/leader" "/api/v1/insights/leader/counts" "/insights" "/api/v1/me")
+NAMES=(api counts page floor)
 
 measure() {
   local mode=$1 count=$2 run i out line bad
   for run in $(seq 1 "$RUNS"); do
-    for i in 0 1 2; do
+    for i in "${!ENDPOINTS[@]}"; do
       out=$(timed_gets "${ENDPOINTS[$i]}" "$count")
       bad=$(non200 <<<"$out")
       [[ $bad -eq 0 ]] || die "${ENDPOINTS[$i]}: $bad answers were not 200: $(grep -v '^200 ' <<<"$out" | head -3)"
