@@ -108,7 +108,7 @@ app() {
   log "starting the app ($mode, dashboard cache $cache) on $PGDB (log $WORK/app-$mode.log)"
   start_app "$WORK" "$WORK/app-$mode.log" --spring.profiles.active=postgres \
     --spring.datasource.url="jdbc:postgresql://$PG_HOST:5432/$PGDB" --spring.datasource.username="$PG_USER" \
-    --shouwang.insights.dashboard-cache="$cache"
+    --shouwang.insights.dashboard-cache="$cache" --logging.level.org.shouwang.insights.LeaderDashboard=DEBUG
   ready=$(wait_ready 900)
   log "ready after ${ready}s; login as leader; warm-up"
   COOKIE=$(login leader shouwang2026)
@@ -179,6 +179,10 @@ if [[ $WARM == 1 ]]; then
   app warm PT60S
   measure warm "$N"
   stop_app
+  # the background renewals of the cached copy during the runs, and any that failed
+  printf 'renewals in the background: %s, in ms: %s; failed: %s\n' "$(grep -c 'Renewed the leader dashboard' "$WORK/app-warm.log" || true)" \
+    "$(grep -o 'Renewed the leader dashboard.* in [0-9]* ms' "$WORK/app-warm.log" | grep -o '[0-9]* ms$' | tr -d ' ms' | paste -sd' ' || true)" \
+    "$(grep -c 'Renewing the leader dashboard.*failed' "$WORK/app-warm.log" || true)"
   modes+=(warm)
 fi
 if [[ $COLD == 1 ]]; then

@@ -226,6 +226,8 @@ public class LeaderDashboard {
                     Entry fresh = new Entry(d, started, entry.viewer);
                     fresh.usedAt = entry.usedAt;
                     cache.replace(key, entry, fresh);
+                    log.debug("Renewed the leader dashboard of {} to {} ({}) in {} ms", key.from(), key.to(), key.locale(),
+                            (System.nanoTime() - started) / 1_000_000);
                 } catch (RuntimeException e) {
                     log.warn("Renewing the leader dashboard of {} to {} failed", key.from(), key.to(), e);
                     entry.refreshing.set(false);
