@@ -1,8 +1,16 @@
 package org.shouwang.insights;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
 
 import org.shouwang.activities.ActivityCounts;
 import org.shouwang.activities.FrontLine;
@@ -24,6 +32,11 @@ import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.Role;
 import org.shouwang.shared.Viewer;
 import org.shouwang.tickets.TicketKpis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +45,13 @@ import org.springframework.stereotype.Service;
  * type, series and education (from {@link ActivityCounts}). Leaders, administrators and student
  * affairs only; anyone else gets 404. Sensitive categories (psychology, legal, safety) with fewer
  * than {@link SmallGroups#MIN_GROUP} requests show as "&lt;5", never their number.
+ * <p>
+ * The default period (the last twelve months, asked for without dates) is kept for a short while
+ * ({@code shouwang.insights.dashboard-cache}, 60 seconds; 0 turns it off) per language, on each
+ * node: a copy older than half of that is still served while a background thread computes a new
+ * one, and copies asked for in the last ten minutes are renewed in the background, so a leader
+ * opening the dashboard waits for no aggregate over the whole history. Its figures are then at
+ * most that old. A period with dates is always computed when asked.
  */
 @Service
 public class LeaderDashboard {
@@ -46,9 +66,41 @@ public class LeaderDashboard {
     private final PartyOrganisations party;
     private final PartyMembers members;
     private final FrontLine frontLine;
+    private final long cacheNanos;
+    private final ConcurrentHashMap<Key, Entry> cache = new ConcurrentHashMap<>();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "leader-dashboard-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static final Logger log = LoggerFactory.getLogger(LeaderDashboard.class);
+    /** Copies nobody asked for in this long are no longer renewed in the background. */
+    private static final long KEEP_WARM_NANOS = Duration.ofMinutes(10).toNanos();
+
+    /** The default period of one day in one language. */
+    private record Key(LocalDate from, LocalDate to, Locale locale) {
+    }
+
+    /** A computed dashboard, when its computation began, and who last asked for it (renewals are computed as them). */
+    private static final class Entry {
+        final Dashboard dashboard;
+        final long computedAt;
+        volatile long usedAt;
+        volatile Viewer viewer;
+        final AtomicBoolean refreshing = new AtomicBoolean();
+
+        Entry(Dashboard dashboard, long computedAt, Viewer viewer) {
+            this.dashboard = dashboard;
+            this.computedAt = computedAt;
+            this.usedAt = computedAt;
+            this.viewer = viewer;
+        }
+    }
 
     LeaderDashboard(TicketKpis kpis, ActivityCounts activities, Clock clock, Studios studios, Projects projects,
-                    Partners partners, Mentors mentors, PartyOrganisations party, PartyMembers members, FrontLine frontLine) {
+                    Partners partners, Mentors mentors, PartyOrganisations party, PartyMembers members, FrontLine frontLine,
+                    @Value("${shouwang.insights.dashboard-cache:PT60S}") Duration cacheFor) {
         this.kpis = kpis;
         this.activities = activities;
         this.clock = clock;
@@ -59,6 +111,12 @@ public class LeaderDashboard {
         this.party = party;
         this.members = members;
         this.frontLine = frontLine;
+        this.cacheNanos = cacheFor.isNegative() ? 0 : cacheFor.toNanos();
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
     }
 
     /**
@@ -120,10 +178,73 @@ public class LeaderDashboard {
         if (first.isAfter(last)) {
             throw new InvalidInput("to", "insights.dashboard.toBeforeFrom");
         }
+        if (from != null || to != null || cacheNanos == 0) {
+            return compute(viewer, first, last);
+        }
+        Key key = new Key(first, last, LocaleContextHolder.getLocale());
+        long now = System.nanoTime();
+        Entry entry = cache.get(key);
+        if (entry != null && now - entry.computedAt < cacheNanos) {
+            entry.usedAt = now;
+            entry.viewer = viewer;
+            if (now - entry.computedAt >= cacheNanos / 2) {
+                renew(key, entry);
+            }
+            return entry.dashboard;
+        }
+        Dashboard d = compute(viewer, first, last);
+        cache.put(key, new Entry(d, now, viewer));
+        cache.keySet().removeIf(k -> !k.to().equals(last));
+        return d;
+    }
+
+    /** Renews the copies asked for lately that are past half their time (every 5 seconds, on each node). */
+    @Scheduled(fixedDelay = 5_000, initialDelay = 5_000)
+    void keepWarm() {
+        long now = System.nanoTime();
+        cache.forEach((key, entry) -> {
+            if (now - entry.usedAt > KEEP_WARM_NANOS) {
+                cache.remove(key, entry);
+            } else if (now - entry.computedAt >= cacheNanos / 2) {
+                renew(key, entry);
+            }
+        });
+    }
+
+    /** Computes the entry anew in the background (once at a time), in its language. */
+    private void renew(Key key, Entry entry) {
+        if (!entry.refreshing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            refresher.execute(() -> {
+                Locale before = LocaleContextHolder.getLocale();
+                try {
+                    LocaleContextHolder.setLocale(key.locale());
+                    long started = System.nanoTime();
+                    Dashboard d = compute(entry.viewer, key.from(), key.to());
+                    Entry fresh = new Entry(d, started, entry.viewer);
+                    fresh.usedAt = entry.usedAt;
+                    cache.replace(key, entry, fresh);
+                    log.debug("Renewed the leader dashboard of {} to {} ({}) in {} ms", key.from(), key.to(), key.locale(),
+                            (System.nanoTime() - started) / 1_000_000);
+                } catch (RuntimeException e) {
+                    log.warn("Renewing the leader dashboard of {} to {} failed", key.from(), key.to(), e);
+                    entry.refreshing.set(false);
+                } finally {
+                    LocaleContextHolder.setLocale(before);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            entry.refreshing.set(false);
+        }
+    }
+
+    /** The dashboard of [first, last], computed now. The period's total is the month trend's total (the same figures). */
+    private Dashboard compute(Viewer viewer, LocalDate first, LocalDate last) {
         LocalDate end = last.plusDays(1);
-        TicketKpis.Report total = kpis.report(viewer, first, end, null);
         TicketKpis.Report trend = kpis.report(viewer, first, end, TicketKpis.Dimension.MONTH);
-        return new Dashboard(first, last, total.total(), trend.rows(),
+        return new Dashboard(first, last, trend.total(), trend.rows(),
                 cells(kpis.report(viewer, first, end, TicketKpis.Dimension.CATEGORY), true),
                 cells(kpis.report(viewer, first, end, TicketKpis.Dimension.COLLEGE), false),
                 cells(kpis.report(viewer, first, end, TicketKpis.Dimension.BUILDING), false),
