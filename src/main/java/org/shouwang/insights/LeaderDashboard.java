@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.annotation.PreDestroy;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 
 import org.shouwang.activities.ActivityCounts;
 import org.shouwang.activities.FrontLine;
@@ -48,8 +48,9 @@ import org.springframework.stereotype.Service;
  * <p>
  * The default period (the last twelve months, asked for without dates) is kept for a short while
  * ({@code shouwang.insights.dashboard-cache}, 60 seconds; 0 turns it off) per language, on each
- * node: a copy older than half of that is still served while a background thread computes a new
- * one, and copies asked for in the last ten minutes are renewed in the background, so a leader
+ * node, in a Caffeine cache: a copy older than half of that is still served while a new one is
+ * computed in the background, and copies asked for in the last ten minutes are renewed before
+ * anyone asks, so a leader
  * opening the dashboard waits for no aggregate over the whole history. Its figures are then at
  * most that old. A period with dates is always computed when asked.
  */
@@ -66,36 +67,15 @@ public class LeaderDashboard {
     private final PartyOrganisations party;
     private final PartyMembers members;
     private final FrontLine frontLine;
-    private final long cacheNanos;
-    private final ConcurrentHashMap<Key, Entry> cache = new ConcurrentHashMap<>();
-    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "leader-dashboard-refresh");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The default period's dashboards lately asked for, per day and language; null when off. */
+    private final LoadingCache<Key, Dashboard> recent;
+    /** Who last asked for each (the figures are the same for everyone allowed): renewals are computed as them. */
+    private final Map<Key, Viewer> askers = new ConcurrentHashMap<>();
 
     private static final Logger log = LoggerFactory.getLogger(LeaderDashboard.class);
-    /** Copies nobody asked for in this long are no longer renewed in the background. */
-    private static final long KEEP_WARM_NANOS = Duration.ofMinutes(10).toNanos();
 
     /** The default period of one day in one language. */
     private record Key(LocalDate from, LocalDate to, Locale locale) {
-    }
-
-    /** A computed dashboard, when its computation began, and who last asked for it (renewals are computed as them). */
-    private static final class Entry {
-        final Dashboard dashboard;
-        final long computedAt;
-        volatile long usedAt;
-        volatile Viewer viewer;
-        final AtomicBoolean refreshing = new AtomicBoolean();
-
-        Entry(Dashboard dashboard, long computedAt, Viewer viewer) {
-            this.dashboard = dashboard;
-            this.computedAt = computedAt;
-            this.usedAt = computedAt;
-            this.viewer = viewer;
-        }
     }
 
     LeaderDashboard(TicketKpis kpis, ActivityCounts activities, Clock clock, Studios studios, Projects projects,
@@ -111,12 +91,17 @@ public class LeaderDashboard {
         this.party = party;
         this.members = members;
         this.frontLine = frontLine;
-        this.cacheNanos = cacheFor.isNegative() ? 0 : cacheFor.toNanos();
-    }
-
-    @PreDestroy
-    void stop() {
-        refresher.shutdownNow();
+        // Older than half its time, a copy is still served while a new one is computed in the background;
+        // never older than its whole time; forgotten when nobody asked for it in ten minutes.
+        this.recent = cacheFor.isNegative() || cacheFor.isZero() ? null : Caffeine.newBuilder()
+                .refreshAfterWrite(cacheFor.dividedBy(2)).expireAfterWrite(cacheFor)
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .removalListener((Key key, Dashboard d, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) {
+                        askers.remove(key);
+                    }
+                })
+                .build(this::computeAsLastAsker);
     }
 
     /**
@@ -178,65 +163,38 @@ public class LeaderDashboard {
         if (first.isAfter(last)) {
             throw new InvalidInput("to", "insights.dashboard.toBeforeFrom");
         }
-        if (from != null || to != null || cacheNanos == 0) {
+        if (from != null || to != null || recent == null) {
             return compute(viewer, first, last);
         }
         Key key = new Key(first, last, LocaleContextHolder.getLocale());
-        long now = System.nanoTime();
-        Entry entry = cache.get(key);
-        if (entry != null && now - entry.computedAt < cacheNanos) {
-            entry.usedAt = now;
-            entry.viewer = viewer;
-            if (now - entry.computedAt >= cacheNanos / 2) {
-                renew(key, entry);
-            }
-            return entry.dashboard;
-        }
-        Dashboard d = compute(viewer, first, last);
-        cache.put(key, new Entry(d, now, viewer));
-        cache.keySet().removeIf(k -> !k.to().equals(last));
-        return d;
+        askers.put(key, viewer);
+        return recent.get(key);
     }
 
-    /** Renews the copies asked for lately that are past half their time (every 5 seconds, on each node). */
+    /** Renews the copies asked for lately that are past half their time, so that nobody waits for them (every 5 s, on each node). */
     @Scheduled(fixedDelay = 5_000, initialDelay = 5_000)
     void keepWarm() {
-        long now = System.nanoTime();
-        cache.forEach((key, entry) -> {
-            if (now - entry.usedAt > KEEP_WARM_NANOS) {
-                cache.remove(key, entry);
-            } else if (now - entry.computedAt >= cacheNanos / 2) {
-                renew(key, entry);
-            }
-        });
-    }
-
-    /** Computes the entry anew in the background (once at a time), in its language. */
-    private void renew(Key key, Entry entry) {
-        if (!entry.refreshing.compareAndSet(false, true)) {
+        if (recent == null) {
             return;
         }
+        recent.policy().refreshAfterWrite().ifPresent(refresh -> recent.asMap().keySet().forEach(key -> {
+            if (refresh.ageOf(key).map(age -> age.compareTo(refresh.getRefreshesAfter()) >= 0).orElse(false)) {
+                recent.refresh(key);
+            }
+        }));
+    }
+
+    /** Computes a cached period in its language, as whoever asked for it last. */
+    private Dashboard computeAsLastAsker(Key key) {
+        Locale before = LocaleContextHolder.getLocale();
+        long started = System.nanoTime();
         try {
-            refresher.execute(() -> {
-                Locale before = LocaleContextHolder.getLocale();
-                try {
-                    LocaleContextHolder.setLocale(key.locale());
-                    long started = System.nanoTime();
-                    Dashboard d = compute(entry.viewer, key.from(), key.to());
-                    Entry fresh = new Entry(d, started, entry.viewer);
-                    fresh.usedAt = entry.usedAt;
-                    cache.replace(key, entry, fresh);
-                    log.debug("Renewed the leader dashboard of {} to {} ({}) in {} ms", key.from(), key.to(), key.locale(),
-                            (System.nanoTime() - started) / 1_000_000);
-                } catch (RuntimeException e) {
-                    log.warn("Renewing the leader dashboard of {} to {} failed", key.from(), key.to(), e);
-                    entry.refreshing.set(false);
-                } finally {
-                    LocaleContextHolder.setLocale(before);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            entry.refreshing.set(false);
+            LocaleContextHolder.setLocale(key.locale());
+            return compute(askers.get(key), key.from(), key.to());
+        } finally {
+            LocaleContextHolder.setLocale(before);
+            log.debug("Computed the leader dashboard of {} to {} ({}) in {} ms", key.from(), key.to(), key.locale(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
