@@ -117,7 +117,8 @@ class DemoRequests {
     /**
      * Tops the demo year up to {@link DemoYear#REQUESTS} requests submitted in it (withdrawn ones
      * aside): the missing ones are settled requests (closed after their follow-up, or handled on the
-     * spot) submitted on days of the year before its last eight weeks, fewer in the vacations.
+     * spot) submitted on days of the year before its last eight weeks (which the term's requests
+     * fill, when there are enough of them), fewer in the vacations.
      */
     void loadYear(DemoYear year, long seed) {
         Long made = jdbc.queryForObject("SELECT count(*) FROM ticket WHERE state <> 'WITHDRAWN' AND submitted_at >= ? AND submitted_at < ?",
@@ -128,7 +129,10 @@ class DemoRequests {
         }
         Random random = new Random(seed + 365);
         Cast cast = cast();
-        LocalDate last = year.to().minusWeeks(8).minusDays(1);
+        // Before the last eight weeks when the term's requests fill those; otherwise over the whole year up to yesterday.
+        Long recent = jdbc.queryForObject("SELECT count(*) FROM ticket WHERE submitted_at >= ?", Long.class,
+                Timestamps.of(year.to().minusWeeks(8).atStartOfDay(CampusTime.ZONE).toInstant()));
+        LocalDate last = recent != null && recent >= DemoYear.REQUESTS / 13 ? year.to().minusWeeks(8).minusDays(1) : year.to().minusDays(1);
         long days = Math.max(1, last.toEpochDay() - year.from().toEpochDay() + 1);
         for (int i = 0; i < missing; i++) {
             Target target = SETTLED_MIX[random.nextInt(SETTLED_MIX.length)];
