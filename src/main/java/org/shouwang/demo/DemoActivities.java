@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -176,6 +177,117 @@ class DemoActivities {
             }
             moveBack(id, target, length, random);
         }
+    }
+
+    /** What the demo year adds, by series (lectures) or by type; the figures to reach are in {@link DemoYear}. */
+    private static final List<Kind> YEAR_KINDS = List.of(
+            new Kind(ActivityType.LECTURE, "求是讲堂", "守望", EnumSet.of(INTELLECTUAL, MORAL), OrganiserKind.DEPARTMENT, "学生工作部",
+                    "affairs", "社区报告厅", 120, "2.0", "0.2", "开学第一课：走好大学第一步", "毕业最后一课：带着初心出发",
+                    "人工智能与未来职业", "大学生时间管理", "从《论语》看为人处世", "碳中和与我们的生活", "数字时代的信息素养",
+                    "新质生产力与职业教育", "中华优秀传统文化中的工匠精神", "总体国家安全观与青年担当", "心理健康与自我成长",
+                    "强国有我：青年的使命与担当"),
+            new Kind(ActivityType.LECTURE, "大师讲堂", "守望", EnumSet.of(INTELLECTUAL), OrganiserKind.DEPARTMENT, "教务处",
+                    "affairs", "图书馆学术报告厅", 200, "2.0", "0.5", "以大师引领未来大师：大国工匠的成长之路",
+                    "以大师引领未来大师：智能制造前沿", "以大师引领未来大师：技能成才之路"),
+            new Kind(ActivityType.LECTURE, "校友讲堂", "乐己", EnumSet.of(INTELLECTUAL, MORAL), OrganiserKind.COLLEGE, "机电工程学院",
+                    "counsellor", "社区报告厅", 100, "1.5", "0.2", "杰出校友领航：从实习生到技术骨干", "杰出校友领航：我的创业十年"),
+            new Kind(ActivityType.CLUB_ACTIVITY, null, "乐己", EnumSet.of(AESTHETIC, PHYSICAL), OrganiserKind.STUDENT_ORGANISATION,
+                    "学生社团联合会", "studio", "社区多功能厅", 30, "2.0", "0.1", "社彩缤纷：书法入门体验", "社彩缤纷：社区合唱排练",
+                    "社彩缤纷：街舞展演", "社彩缤纷：摄影外拍", "社彩缤纷：机器人社开放日", "社彩缤纷：话剧社专场"),
+            new Kind(ActivityType.VOLUNTEER_SERVICE, null, "永助", EnumSet.of(LABOUR, MORAL), OrganiserKind.STUDENT_ORGANISATION,
+                    "青年志愿者协会", "studio", "社区服务中心", 25, "3.0", "0.2", "锋华正茂：社区图书角整理", "锋华正茂：敬老院陪伴",
+                    "锋华正茂：校园环境清洁日", "锋华正茂：迎新志愿服务", "锋华正茂：社区义务维修", "锋华正茂：献血志愿服务"),
+            new Kind(ActivityType.SOCIAL_PRACTICE, null, "永助", EnumSet.of(LABOUR, INTELLECTUAL), OrganiserKind.PARTNER,
+                    "武进区湖塘镇社区", "counsellor", "校外实践基地", 30, "4.0", "0.5", "强国有我 青春有为：乡村振兴调研",
+                    "强国有我 青春有为：社区反诈宣传实践", "强国有我 青春有为：企业走访", "强国有我 青春有为：红色寻访"),
+            new Kind(ActivityType.DINNER_MEETING, null, "守望", EnumSet.of(MORAL), OrganiserKind.DEPARTMENT, "学生工作部",
+                    "leader", "社区餐厅包间", 12, "1.0", "0.0", "校领导晚餐会：学业与生活", "校领导晚餐会：就业与成长",
+                    "校领导晚餐会：宿舍生活", "校领导晚餐会：社团与志愿"),
+            new Kind(ActivityType.AFTERNOON_TEA, null, "守望", EnumSet.of(MORAL), OrganiserKind.DEPARTMENT, "学生工作部",
+                    "leader", "社区书吧", 15, "1.0", "0.0", "校长下午茶", "书记下午茶：听听你的声音", "下午茶：食堂与后勤"),
+            new Kind(ActivityType.FESTIVAL, null, "礼耀", EnumSet.of(AESTHETIC, MORAL), OrganiserKind.DEPARTMENT, "学生工作部",
+                    "affairs", "社区广场", 500, "2.0", "0.2", "“守望·常工业”社区文化节开幕式", "社区文化节·宿舍风采展",
+                    "“守望·常工业”社区文化节闭幕式"),
+            new Kind(ActivityType.COMPETITION, null, "戎光", EnumSet.of(PHYSICAL, INTELLECTUAL), OrganiserKind.DEPARTMENT, "学生工作部",
+                    "affairs", "学生活动中心", 150, "3.0", "0.5", "校园应急救护技能大赛", "军事技能竞赛", "宿舍安全知识竞赛"));
+
+    /**
+     * Tops the demo year up to the seed's figures ({@link DemoYear#SERIES}, {@link DemoYear#TYPES}):
+     * counts what is already published and starting in the year, and adds the missing activities on
+     * days of the year (lectures in term time), each made through the real moves with a few
+     * registrations and their attendance, so the year loads fast.
+     */
+    void loadYear(DemoYear year, long seed) {
+        Random random = new Random(seed + 366);
+        List<Student> students = students();
+        Map<String, Long> series = counts("series", year);
+        Map<String, Long> types = counts("type", year);
+        Instant now = clock.instant();
+        long days = year.to().toEpochDay() - year.from().toEpochDay();
+        for (Kind kind : YEAR_KINDS) {
+            int target = kind.series() != null ? DemoYear.SERIES.get(kind.series()) : DemoYear.TYPES.get(kind.type());
+            long have = kind.series() != null ? series.getOrDefault(kind.series(), 0L) : types.getOrDefault(kind.type().name(), 0L);
+            for (long i = have; i < target; i++) {
+                java.time.LocalDate day = year.from().plusDays(random.nextLong(days));
+                boolean termOnly = kind.type() == ActivityType.LECTURE;
+                while (termOnly && DemoYear.vacation(day)) {
+                    day = year.from().plusDays(random.nextLong(days));
+                }
+                Instant starts = day.atTime(random.nextBoolean() ? LocalTime.of(14, 0) : LocalTime.of(19, 0)).atZone(ZONE).toInstant();
+                String title = kind.titles()[random.nextInt(kind.titles().length)];
+                hold(kind, title, now, starts, pick(students, 3 + random.nextInt(6), random), random);
+            }
+        }
+    }
+
+    /** Published activities starting in the year, by a column of the activity. */
+    private Map<String, Long> counts(String column, DemoYear year) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.query("SELECT " + column + ", count(*) FROM activity WHERE state = 'PUBLISHED' AND starts_at >= ? AND starts_at < ? AND "
+                        + column + " IS NOT NULL GROUP BY " + column,
+                rs -> { counts.put(rs.getString(1), rs.getLong(2)); }, Timestamps.of(year.start()), Timestamps.of(year.end()));
+        return counts;
+    }
+
+    /** An activity drafted, approved, registered for, held now (most registered attend) and moved back to {@code starts}. */
+    private void hold(Kind kind, String title, Instant now, Instant starts, List<Student> registering, Random random) {
+        Viewer organiser = viewer(kind.by());
+        Instant planned = now.plus(Duration.ofHours(3));
+        Duration length = Duration.ofMinutes(60L * Math.max(1, new BigDecimal(kind.hours()).intValue()) + 30);
+        int capacity = kind.capacity();
+        ActivityDraft draft = new ActivityDraft(title, description(kind, title), kind.type(), kind.series(), kind.brand(),
+                kind.educations(), kind.organiserKind(), kind.organiser(), "leader".equals(kind.by()) ? organiser.accountId() : null,
+                null, kind.venue(), planned, planned.plus(length), Audience.EVERYONE, null, null, null, capacity,
+                Math.max(3, capacity / 5), now.minus(Duration.ofDays(2)), planned.minus(Duration.ofHours(1)),
+                planned.minus(Duration.ofHours(1)), new BigDecimal(kind.hours()), new BigDecimal(kind.credits()), false);
+        long id = activities.create(organiser, draft);
+        activities.submit(organiser, id, null);
+        activities.approve(viewer("affairs"), id, null);
+        List<String> seated = new ArrayList<>();
+        for (Student s : registering) {
+            try {
+                if (activities.register(s.viewer(), id).state() == org.shouwang.activities.RegistrationState.REGISTERED) {
+                    seated.add(s.number());
+                }
+            } catch (RuleViolation full) {
+                break;
+            }
+        }
+        jdbc.update("UPDATE activity SET starts_at = ?, ends_at = ? WHERE id = ?",
+                Timestamps.of(now.minus(Duration.ofMinutes(5))), Timestamps.of(now.plus(length)), id);
+        List<String> present = seated.stream().filter(n -> random.nextInt(100) < 88).toList();
+        if (!present.isEmpty()) {
+            checkIns.manual(organiser, id, String.join("\n", present));
+        }
+        moveBack(id, starts, length, random);
+    }
+
+    private List<Student> students() {
+        return jdbc.query("""
+                        SELECT a.id, a.username, a.display_name, a.student_id FROM account a
+                        WHERE a.student_id IS NOT NULL AND a.enabled ORDER BY a.username""",
+                (rs, n) -> new Student(new Viewer(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                        Set.of(Role.STUDENT), rs.getLong("student_id"), null, null), rs.getString("username")));
     }
 
     private void moveBack(long id, Instant starts, Duration length, Random random) {

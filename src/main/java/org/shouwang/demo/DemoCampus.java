@@ -33,10 +33,13 @@ public class DemoCampus {
     private final DemoActivities activities;
     private final org.springframework.beans.factory.ObjectProvider<DemoSection> sections;
     private final org.springframework.security.core.userdetails.UserDetailsService users;
+    private final java.time.Clock clock;
 
     DemoCampus(CampusWriter writer, Accounts accounts, JdbcTemplate jdbc, DemoCalendar calendar,
                DemoResponsibilities responsibilities, DemoRequests requests, DemoActivities activities,
-               org.springframework.beans.factory.ObjectProvider<DemoSection> sections, org.springframework.security.core.userdetails.UserDetailsService users) {
+               org.springframework.beans.factory.ObjectProvider<DemoSection> sections, org.springframework.security.core.userdetails.UserDetailsService users,
+               java.time.Clock clock) {
+        this.clock = clock;
         this.sections = sections;
         this.users = users;
         this.requests = requests;
@@ -54,6 +57,16 @@ public class DemoCampus {
 
     @Transactional
     public void load(int students, long seed, String password, int requestCount, int activityCount) {
+        load(students, seed, password, requestCount, activityCount, false);
+    }
+
+    /**
+     * Loads the demo campus; with {@code academicYear}, also the demo year (see {@link DemoYear}):
+     * the term's requests are then all responded to, and the year's requests and activities are
+     * added up to the seed's figures.
+     */
+    @Transactional
+    public void load(int students, long seed, String password, int requestCount, int activityCount, boolean academicYear) {
         Campus campus = CampusGenerator.generate(students, seed);
         writer.write(campus);
         Campus.Building first = campus.buildings().get(0);
@@ -112,14 +125,22 @@ public class DemoCampus {
                     jdbc.queryForObject("SELECT name FROM staff WHERE id = ?", String.class, staffId), null, staffId, departmentId,
                     EnumSet.of(Role.DEPARTMENT_HANDLER));
         }
-        requests.load(requestCount, seed, 8);
+        requests.load(requestCount, seed, 8, academicYear);
         activities.load(activityCount, seed, 12);
+        if (academicYear) {
+            DemoYear year = DemoYear.endingToday(clock);
+            requests.loadYear(year, seed);
+            activities.loadYear(year, seed);
+        }
         jdbc.query("SELECT leader_student_id FROM building WHERE leader_student_id IS NOT NULL",
                 rs -> { accounts.setLeaderRole(rs.getLong(1), Role.BUILDING_LEADER, true); });
         jdbc.query("SELECT leader_student_id FROM floor WHERE leader_student_id IS NOT NULL",
                 rs -> { accounts.setLeaderRole(rs.getLong(1), Role.FLOOR_LEADER, true); });
         DemoSection.Context context = new DemoSection.Context(seed, students < 1000, this);
         sections.orderedStream().forEach(section -> section.load(context));
+        if (academicYear) {
+            requests.respondToAll(DemoYear.endingToday(clock));
+        }
     }
 
     /** A demo account as the viewer it signs in as, with its person and department. */

@@ -3,12 +3,14 @@ package org.shouwang.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.shouwang.shared.CampusTime;
 import org.shouwang.shared.Timestamps;
 import org.shouwang.shared.Viewer;
 import org.shouwang.tickets.BusinessCalendar;
@@ -74,87 +76,183 @@ class DemoRequests {
             Target.DISPATCHED, Target.DISPATCHED, Target.WAITING, Target.DESK, Target.RETURNED, Target.REOPENED, Target.WITHDRAWN,
             Target.MERGED, Target.ON_SPOT};
 
+    /** Requests made only in the demo year: every one is responded to, most are followed up and closed. */
+    private static final Target[] RESPONDED_MIX = {Target.CLOSED, Target.CLOSED, Target.CLOSED, Target.CLOSED, Target.CLOSED,
+            Target.CLOSED, Target.CLOSED, Target.CLOSED, Target.CLOSED, Target.CLOSED, Target.CLOSED, Target.RESOLVED,
+            Target.RESOLVED, Target.IN_PROGRESS, Target.IN_PROGRESS, Target.WAITING, Target.REOPENED, Target.ON_SPOT};
+
+    /** Before the last weeks of the demo year: settled long ago, followed up and closed, or handled on the spot. */
+    private static final Target[] SETTLED_MIX = {Target.CLOSED, Target.CLOSED, Target.CLOSED, Target.CLOSED, Target.CLOSED,
+            Target.CLOSED, Target.CLOSED, Target.CLOSED, Target.CLOSED, Target.ON_SPOT};
+
+    /** Who and what a batch of requests is made with. */
+    private record Cast(List<String> residents, Map<Long, Viewer> handlers, Viewer desk, Viewer manager, long community,
+                        Instant now, List<Long> open) {
+    }
+
     /** Makes {@code count} requests of random residents, in every state, over the past {@code weeks} weeks. */
     void load(int count, long seed, int weeks) {
+        load(count, seed, weeks, false);
+    }
+
+    /**
+     * Makes {@code count} requests of random residents over the past {@code weeks} weeks: in every
+     * state, or with {@code respondedOnly} only in states after a first response (the demo year's
+     * 100% response rate: none waits at the desk, none is returned, withdrawn or merged unanswered).
+     */
+    void load(int count, long seed, int weeks, boolean respondedOnly) {
         Random random = new Random(seed);
+        Cast cast = cast();
+        Target[] mix = respondedOnly ? RESPONDED_MIX : MIX;
+        for (int i = 0; i < count; i++) {
+            Target target = mix[random.nextInt(mix.length)];
+            make(cast, target, random, (id, r) -> spread(id, cast.now(), target == Target.RESOLVED ? 3 : weeks * 7, r));
+        }
+        if (count > 0) {
+            ownRequests(viewer("student"), cast.handlers(), cast.now(), random);
+        }
+        scan.scan();
+    }
+
+    /**
+     * Tops the demo year up to {@link DemoYear#REQUESTS} requests submitted in it (withdrawn ones
+     * aside): the missing ones are settled requests (closed after their follow-up, or handled on the
+     * spot) submitted on days of the year before its last eight weeks (which the term's requests
+     * fill, when there are enough of them), fewer in the vacations.
+     */
+    void loadYear(DemoYear year, long seed) {
+        Long made = jdbc.queryForObject("SELECT count(*) FROM ticket WHERE state <> 'WITHDRAWN' AND submitted_at >= ? AND submitted_at < ?",
+                Long.class, Timestamps.of(year.start()), Timestamps.of(year.end()));
+        int missing = DemoYear.REQUESTS - (int) (made == null ? 0 : made);
+        if (missing <= 0) {
+            return;
+        }
+        Random random = new Random(seed + 365);
+        Cast cast = cast();
+        // Before the last eight weeks when the term's requests fill those; otherwise over the whole year up to yesterday.
+        Long recent = jdbc.queryForObject("SELECT count(*) FROM ticket WHERE submitted_at >= ?", Long.class,
+                Timestamps.of(year.to().minusWeeks(8).atStartOfDay(CampusTime.ZONE).toInstant()));
+        LocalDate last = recent != null && recent >= DemoYear.REQUESTS / 13 ? year.to().minusWeeks(8).minusDays(1) : year.to().minusDays(1);
+        long days = Math.max(1, last.toEpochDay() - year.from().toEpochDay() + 1);
+        for (int i = 0; i < missing; i++) {
+            Target target = SETTLED_MIX[random.nextInt(SETTLED_MIX.length)];
+            LocalDate day = year.from().plusDays(random.nextLong(days));
+            while (DemoYear.vacation(day) && random.nextInt(4) != 0) {
+                day = year.from().plusDays(random.nextLong(days));
+            }
+            Instant submitted = day.atTime(8, 0).atZone(CampusTime.ZONE).toInstant().plus(Duration.ofMinutes(random.nextInt(12 * 60)));
+            make(cast, target, random, (id, r) -> place(id, submitted, cast.now(), r));
+        }
+        scan.scan();
+    }
+
+    /**
+     * Answers, through the closed loop, the requests of the year that other parts of the demo made
+     * and left unanswered (repairs registered by dorm inspections…): the demo year's response rate is 100%.
+     */
+    void respondToAll(DemoYear year) {
+        List<Long> ids = jdbc.queryForList("""
+                        SELECT id FROM ticket WHERE first_response_at IS NULL AND state NOT IN ('WITHDRAWN', 'MERGED')
+                          AND submitted_at >= ? AND submitted_at < ? ORDER BY id""", Long.class,
+                Timestamps.of(year.start()), Timestamps.of(year.end()));
+        if (ids.isEmpty()) {
+            return;
+        }
+        Cast cast = cast();
+        for (long id : ids) {
+            if (departmentOf(id) == null) {
+                tickets.dispatch(cast.desk(), id, cast.community(), null);
+            }
+            Viewer handler = cast.handlers().get(departmentOf(id));
+            String state = jdbc.queryForObject("SELECT state FROM ticket WHERE id = ?", String.class, id);
+            if ("DISPATCHED".equals(state)) {
+                tickets.accept(handler, id, null);
+            }
+            tickets.reply(handler, id, REPLIES[(int) (id % REPLIES.length)], List.of(), null);
+        }
+    }
+
+    private Cast cast() {
         List<String> residents = jdbc.queryForList("""
                 SELECT s.student_number FROM student s JOIN bed b ON b.occupant_id = s.id
                 JOIN account a ON a.username = s.student_number ORDER BY s.student_number""", String.class);
-        Map<Long, Viewer> handlers = handlers();
-        Viewer desk = viewer("dispatch");
-        Viewer manager = viewer("manager");
         long community = jdbc.queryForObject("SELECT id FROM department WHERE code = 'SQ'", Long.class);
-        Instant now = clock.instant();
-        List<Long> open = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Target target = MIX[random.nextInt(MIX.length)];
-            String[] kind = TEXTS[target == Target.DESK ? TEXTS.length - 1 - random.nextInt(2) : random.nextInt(TEXTS.length)];
-            Category category = Category.valueOf(kind[0]);
-            Subcategory sub = kind[1] == null ? null : Subcategory.valueOf(kind[1]);
-            String text = kind[2 + random.nextInt(kind.length - 2)];
-            boolean urgent = category.allowsUrgency() && random.nextInt(6) == 0;
-            Viewer student = viewer(residents.get(random.nextInt(residents.size())));
-            Tickets.Submission submission = new Tickets.Submission(category, sub, urgent, text, null, null);
-            TicketViews.Submitted s;
-            if (target == Target.ON_SPOT) {
-                String number = jdbc.queryForObject("SELECT s.student_number FROM student s WHERE s.id = ?", String.class, student.studentId());
-                s = tickets.register(manager, new Tickets.Registration(number, Channel.IN_PERSON, submission, true, "当场已处理"), List.of());
-                spread(s.id(), now, weeks * 7, random);
-                continue;
-            }
-            s = tickets.submit(student, submission, List.of());
-            long id = s.id();
-            if (target == Target.DESK) {
-                spread(id, now, 3, random);
-                continue;
-            }
-            if (departmentOf(id) == null) {
-                tickets.dispatch(desk, id, community, null);
-            }
-            Viewer handler = handlers.get(departmentOf(id));
-            switch (target) {
-                case DISPATCHED -> {
-                }
-                case RETURNED -> tickets.returnToDispatch(handler, id, clauseOf(id), "不属于本部门职责", null);
-                case WITHDRAWN -> tickets.withdraw(student, id, "问题已自行解决", null);
-                case MERGED -> {
-                    if (open.isEmpty() || category.confidential()) {
-                        tickets.withdraw(student, id, "问题已自行解决", null);
-                    } else {
-                        tickets.merge(desk, id, open.get(random.nextInt(open.size())), null);
-                    }
-                }
-                default -> {
-                    tickets.accept(handler, id, null);
-                    if (target != Target.ACCEPTED) {
-                        tickets.reply(handler, id, REPLIES[random.nextInt(REPLIES.length)], List.of(), null);
-                    }
-                    if (target == Target.WAITING) {
-                        tickets.ask(handler, id, "请补充照片或具体时间，方便我们处理。", null);
-                    }
-                    if (target == Target.RESOLVED || target == Target.CLOSED || target == Target.REOPENED) {
-                        tickets.resolve(handler, id, FEEDBACK[random.nextInt(FEEDBACK.length)], List.of(), null);
-                    }
-                    if (target == Target.CLOSED) {
-                        int answer = random.nextInt(10);
-                        tickets.followUp(student, id, new Tickets.FollowUp(answer != 9,
-                                true, answer < 7 ? Satisfaction.SATISFIED : Satisfaction.BASICALLY), null);
-                    }
-                    if (target == Target.REOPENED) {
-                        tickets.followUp(student, id, new Tickets.FollowUp(true, false, Satisfaction.NOT), null);
-                    }
-                }
-            }
-            if (!category.confidential() && (target == Target.DISPATCHED || target == Target.ACCEPTED || target == Target.IN_PROGRESS)) {
-                open.add(id);
-            }
-            // Resolved ones await their follow-up, which closes them unrated after a week.
-            spread(id, now, target == Target.RESOLVED ? 3 : weeks * 7, random);
+        return new Cast(residents, handlers(), viewer("dispatch"), viewer("manager"), community, clock.instant(), new ArrayList<>());
+    }
+
+    /** Moves a request made now to its time in the past. */
+    private interface Placement {
+        void place(long id, Random random);
+    }
+
+    /** One request of a random resident brought to {@code target} through the closed loop, then placed in time. */
+    private void make(Cast cast, Target target, Random random, Placement placement) {
+        Map<Long, Viewer> handlers = cast.handlers();
+        Viewer desk = cast.desk();
+        List<Long> open = cast.open();
+        List<String> residents = cast.residents();
+        String[] kind = TEXTS[target == Target.DESK ? TEXTS.length - 1 - random.nextInt(2) : random.nextInt(TEXTS.length)];
+        Category category = Category.valueOf(kind[0]);
+        Subcategory sub = kind[1] == null ? null : Subcategory.valueOf(kind[1]);
+        String text = kind[2 + random.nextInt(kind.length - 2)];
+        boolean urgent = category.allowsUrgency() && random.nextInt(6) == 0;
+        Viewer student = viewer(residents.get(random.nextInt(residents.size())));
+        Tickets.Submission submission = new Tickets.Submission(category, sub, urgent, text, null, null);
+        TicketViews.Submitted s;
+        if (target == Target.ON_SPOT) {
+            String number = jdbc.queryForObject("SELECT s.student_number FROM student s WHERE s.id = ?", String.class, student.studentId());
+            s = tickets.register(cast.manager(), new Tickets.Registration(number, Channel.IN_PERSON, submission, true, "当场已处理"), List.of());
+            placement.place(s.id(), random);
+            return;
         }
-        if (count > 0) {
-            ownRequests(viewer("student"), handlers, now, random);
+        s = tickets.submit(student, submission, List.of());
+        long id = s.id();
+        if (target == Target.DESK) {
+            spread(id, cast.now(), 3, random);
+            return;
         }
-        scan.scan();
+        if (departmentOf(id) == null) {
+            tickets.dispatch(desk, id, cast.community(), null);
+        }
+        Viewer handler = handlers.get(departmentOf(id));
+        switch (target) {
+            case DISPATCHED -> {
+            }
+            case RETURNED -> tickets.returnToDispatch(handler, id, clauseOf(id), "不属于本部门职责", null);
+            case WITHDRAWN -> tickets.withdraw(student, id, "问题已自行解决", null);
+            case MERGED -> {
+                if (open.isEmpty() || category.confidential()) {
+                    tickets.withdraw(student, id, "问题已自行解决", null);
+                } else {
+                    tickets.merge(desk, id, open.get(random.nextInt(open.size())), null);
+                }
+            }
+            default -> {
+                tickets.accept(handler, id, null);
+                if (target != Target.ACCEPTED) {
+                    tickets.reply(handler, id, REPLIES[random.nextInt(REPLIES.length)], List.of(), null);
+                }
+                if (target == Target.WAITING) {
+                    tickets.ask(handler, id, "请补充照片或具体时间，方便我们处理。", null);
+                }
+                if (target == Target.RESOLVED || target == Target.CLOSED || target == Target.REOPENED) {
+                    tickets.resolve(handler, id, FEEDBACK[random.nextInt(FEEDBACK.length)], List.of(), null);
+                }
+                if (target == Target.CLOSED) {
+                    int answer = random.nextInt(10);
+                    tickets.followUp(student, id, new Tickets.FollowUp(answer != 9,
+                            true, answer < 7 ? Satisfaction.SATISFIED : Satisfaction.BASICALLY), null);
+                }
+                if (target == Target.REOPENED) {
+                    tickets.followUp(student, id, new Tickets.FollowUp(true, false, Satisfaction.NOT), null);
+                }
+            }
+        }
+        if (!category.confidential() && (target == Target.DISPATCHED || target == Target.ACCEPTED || target == Target.IN_PROGRESS)) {
+            open.add(id);
+        }
+        // Resolved ones await their follow-up, which closes them unrated after a week.
+        placement.place(id, random);
     }
 
     /** The demo student's own: one closed after a satisfied follow-up, one being handled, one awaiting the follow-up. */
@@ -186,6 +284,11 @@ class DemoRequests {
      */
     private void spread(long id, Instant now, int days, Random random) {
         Instant submitted = now.minus(Duration.ofDays(random.nextInt(Math.max(1, days)) + 1L)).minus(Duration.ofMinutes(random.nextInt(600)));
+        place(id, submitted, now, random);
+    }
+
+    /** Moves a request back to {@code submitted}, its steps after it with plausible gaps (none after now), and recomputes its times. */
+    private void place(long id, Instant submitted, Instant now, Random random) {
         List<Map<String, Object>> events = jdbc.queryForList("SELECT id, kind FROM ticket_event WHERE ticket_id = ? ORDER BY id", id);
         Map<String, Instant> first = new HashMap<>();
         Instant at = submitted;

@@ -36,8 +36,9 @@ class DemoStartup {
         if (demo.isEmpty()) {
             long start = System.nanoTime();
             demo.load(properties.students(), properties.seed(), properties.password(), properties.requests(),
-                    properties.activities());
-            log.info("Demo campus of {} students loaded in {} ms", properties.students(), (System.nanoTime() - start) / 1_000_000);
+                    properties.activities(), properties.academicYear());
+            log.info("Demo campus of {} students{} loaded in {} ms", properties.students(),
+                    properties.academicYear() ? " with the demo year" : "", (System.nanoTime() - start) / 1_000_000);
         }
         StringBuilder banner = new StringBuilder("\n\n  守望 Shouwang is ready: http://localhost:")
                 .append(environment.getProperty("local.server.port", "8080")).append("/\n")
