@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.shouwang.DemoUsers;
@@ -88,14 +86,4 @@ class InsightsBrowserTest extends BrowserTest {
         assertThat(severeConsoleEntries()).as("console errors").isEmpty();
     }
 
-    /** SEVERE browser-console entries (but the missing favicon, which is the layout's), when the driver offers the log (otherwise none: the canvas checks stand). */
-    private List<String> severeConsoleEntries() {
-        try {
-            return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                    .map(LogEntry::getMessage).filter(m -> !m.contains("/favicon.ico")).toList();
-        } catch (RuntimeException unsupported) {
-            return List.of();
-        }
-    }
 }

@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,14 +52,4 @@ class OpsDashboardsBrowserTest extends BrowserTest {
         resize(1280, 900);
     }
 
-    /** SEVERE browser-console entries (but the missing favicon), when the driver offers the log. */
-    private List<String> severeConsoleEntries() {
-        try {
-            return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                    .map(LogEntry::getMessage).filter(m -> !m.contains("/favicon.ico")).toList();
-        } catch (RuntimeException unsupported) {
-            return List.of();
-        }
-    }
 }

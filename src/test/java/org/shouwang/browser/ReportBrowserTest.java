@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shouwang.shared.Timestamps;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,14 +105,4 @@ class ReportBrowserTest extends BrowserTest {
         assertThat(severeConsoleEntries()).as("console errors").isEmpty();
     }
 
-    /** SEVERE browser-console entries (but the missing favicon), when the driver offers the log. */
-    private List<String> severeConsoleEntries() {
-        try {
-            return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                    .map(LogEntry::getMessage).filter(m -> !m.contains("/favicon.ico")).toList();
-        } catch (RuntimeException unsupported) {
-            return List.of();
-        }
-    }
 }
