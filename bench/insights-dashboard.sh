@@ -180,9 +180,9 @@ if [[ $WARM == 1 ]]; then
   measure warm "$N"
   stop_app
   # the background renewals of the cached copy during the runs, and any that failed
-  printf 'renewals in the background: %s, in ms: %s; failed: %s\n' "$(grep -c 'Renewed the leader dashboard' "$WORK/app-warm.log" || true)" \
-    "$(grep -o 'Renewed the leader dashboard.* in [0-9]* ms' "$WORK/app-warm.log" | grep -o '[0-9]* ms$' | tr -d ' ms' | paste -sd' ' || true)" \
-    "$(grep -c 'Renewing the leader dashboard.*failed' "$WORK/app-warm.log" || true)"
+  printf 'dashboard computations (first and renewals): %s, in ms: %s; failed renewals: %s\n' "$(grep -c 'Computed the leader dashboard' "$WORK/app-warm.log" || true)" \
+    "$(grep -o 'Computed the leader dashboard.* in [0-9]* ms' "$WORK/app-warm.log" | grep -o '[0-9]* ms$' | tr -d ' ms' | paste -sd' ' || true)" \
+    "$(grep -c 'Exception thrown during refresh' "$WORK/app-warm.log" || true)"
   modes+=(warm)
 fi
 if [[ $COLD == 1 ]]; then
