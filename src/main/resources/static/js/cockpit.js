@@ -54,8 +54,8 @@ var Cockpit = (function () {
          data: d.trend.map(function (r) { var v = r.figures.onTimeResolutionRate.value; return v == null ? null : +(v * 100).toFixed(1); }),
          itemStyle: {color: '#5ce1ff'}}]
     }, true);
-    // A suppressed sensitive category (fewer than five requests) is not plotted: null, never its number.
-    bars('cockpit-category', d.byCategory.map(function (c) { return (options.categoryNames[c.key] || c.key) + (c.suppressed ? ' ' + options.labels.fewer : ''); }),
+    // A suppressed category (a sensitive one under five, or one withheld beside it) is not plotted: null, never its number.
+    bars('cockpit-category', d.byCategory.map(function (c) { return (options.categoryNames[c.key] || c.key) + (c.suppressed ? ' ' + (c.withheld ? '—' : options.labels.fewer) : ''); }),
          d.byCategory.map(function (c) { return c.suppressed ? null : c.requests; }), true, '#5ce1ff');
     bars('cockpit-college', d.byCollege.map(label), d.byCollege.map(function (c) { return c.requests; }), false, '#3fb950');
     chart('cockpit-education').setOption({

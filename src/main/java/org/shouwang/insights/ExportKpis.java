@@ -3,6 +3,7 @@ package org.shouwang.insights;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 
 import org.shouwang.shared.Fields;
 import org.shouwang.tickets.TicketKpis;
@@ -56,11 +57,15 @@ public class ExportKpis {
             labels[c] = msg(locale, "export.kpis." + COLUMNS[c]);
         }
         sheet.header(labels).width(0, 24);
+        Map<String, SmallGroups.Shown> shown = report.dimension() == TicketKpis.Dimension.CATEGORY
+                ? SmallGroups.categories(report.rows()) : Map.of();
         for (TicketKpis.Row row : report.rows()) {
             String group = group(report.dimension(), row, locale);
-            if (suppressed(report.dimension(), row)) {
-                // The minimum-group rule: a small sensitive group shows "<5" and no figure that would tell its size.
-                sheet.row(group, msg(locale, "export.kpis.fewer"));
+            SmallGroups.Shown s = shown.getOrDefault(row.key(), SmallGroups.Shown.NUMBER);
+            if (s.hidden()) {
+                // The minimum-group rule: a small sensitive group shows "<5" (and one more "—" when it is the only one),
+                // with no figure that would tell its size.
+                sheet.row(group, s == SmallGroups.Shown.WITHHELD ? "—" : msg(locale, "export.kpis.fewer"));
             } else {
                 sheet.row(figures(group, row.figures()));
             }
@@ -70,12 +75,6 @@ public class ExportKpis {
             sheet.title(msg(locale, "export.kpis.small"));
         }
         book.finish();
-    }
-
-    /** Whether this row is a sensitive category (psychology, legal, safety) of fewer than 5 requests: shown as "&lt;5". */
-    public static boolean suppressed(TicketKpis.Dimension dimension, TicketKpis.Row row) {
-        return dimension == TicketKpis.Dimension.CATEGORY && SmallGroups.sensitive(row.key())
-                && row.figures().requests() < SmallGroups.MIN_GROUP;
     }
 
     private String group(TicketKpis.Dimension dimension, TicketKpis.Row row, Locale locale) {

@@ -137,8 +137,11 @@ public class LeaderDashboard {
                 mentors.directory(null, null).size(), functional.size(), branchMembers, year, fl);
     }
 
-    /** One cell of a breakdown: {@code requests} is null when suppressed (shown as "&lt;5"). */
-    public record Cell(String key, String name, Long requests, boolean suppressed) {
+    /**
+     * One cell of a breakdown: {@code requests} is null when suppressed — shown as "&lt;5", or as
+     * "—" when {@code withheld} so that another "&lt;5" cannot be worked out from the total.
+     */
+    public record Cell(String key, String name, Long requests, boolean suppressed, boolean withheld) {
     }
 
     /** The dashboard of [from, to] (both inclusive). */
@@ -212,10 +215,11 @@ public class LeaderDashboard {
     }
 
     private static List<Cell> cells(TicketKpis.Report report, boolean categories) {
+        Map<String, SmallGroups.Shown> shown = categories ? SmallGroups.categories(report.rows()) : Map.of();
         return report.rows().stream().map(row -> {
-            long n = row.figures().requests();
-            boolean hide = categories && SmallGroups.sensitive(row.key()) && n < SmallGroups.MIN_GROUP;
-            return new Cell(row.key(), row.name(), hide ? null : n, hide);
+            SmallGroups.Shown s = shown.getOrDefault(row.key(), SmallGroups.Shown.NUMBER);
+            return new Cell(row.key(), row.name(), s.hidden() ? null : row.figures().requests(), s.hidden(),
+                    s == SmallGroups.Shown.WITHHELD);
         }).toList();
     }
 

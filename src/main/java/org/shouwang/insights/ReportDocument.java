@@ -101,7 +101,8 @@ public record ReportDocument(long id, String language, String title, String peri
             List<Long> values = new ArrayList<>();
             for (ReportFigures.CategoryCount c : q.byCategory()) {
                 String name = t("ticket.category." + c.category());
-                categories.add(List.of(name, c.hidden() ? SMALL : n(c.requests()), c.hidden() ? SMALL : n(c.responded())));
+                String hidden = c.withheld() ? WITHHELD : SMALL;
+                categories.add(List.of(name, c.hidden() ? hidden : n(c.requests()), c.hidden() ? hidden : n(c.responded())));
                 if (!c.hidden()) {
                     labels.add(name);
                     values.add(c.requests());
@@ -257,6 +258,9 @@ public record ReportDocument(long id, String language, String title, String peri
 
     /** What a hidden small group shows. */
     static final String SMALL = "<5";
+
+    /** What a category withheld beside a "&lt;5" shows (see {@link SmallGroups#categories}). */
+    static final String WITHHELD = "—";
 
     static String n(long value) {
         return String.valueOf(value);

@@ -36,8 +36,11 @@ public record ReportFigures(LocalDate from, LocalDate to, Instant generatedAt, O
                            Double medianResponseMinutes, Double medianResolutionMinutes, List<CategoryCount> byCategory) {
     }
 
-    /** One category's requests; {@code requests} and {@code responded} are null when hidden ("&lt;5", sensitive and small). */
-    public record CategoryCount(String category, Long requests, Long responded, boolean hidden) {
+    /**
+     * One category's requests; {@code requests} and {@code responded} are null when hidden ("&lt;5", sensitive and
+     * small; or "—" when {@code withheld} so that another "&lt;5" cannot be worked out from the total).
+     */
+    public record CategoryCount(String category, Long requests, Long responded, boolean hidden, boolean withheld) {
     }
 
     /**

@@ -96,10 +96,12 @@ class ReportSections {
         LocalDate end = to.plusDays(1);
         TicketKpis.Figures t = kpis.report(viewer, from, end, null).total();
         List<ReportFigures.CategoryCount> byCategory = new ArrayList<>();
-        for (TicketKpis.Row row : kpis.report(viewer, from, end, TicketKpis.Dimension.CATEGORY).rows()) {
-            long n = row.figures().requests();
-            boolean hide = SmallGroups.sensitive(row.key()) && n < SmallGroups.MIN_GROUP;
-            byCategory.add(new ReportFigures.CategoryCount(row.key(), hide ? null : n, hide ? null : row.figures().responded(), hide));
+        List<TicketKpis.Row> rows = kpis.report(viewer, from, end, TicketKpis.Dimension.CATEGORY).rows();
+        java.util.Map<String, SmallGroups.Shown> shown = SmallGroups.categories(rows);
+        for (TicketKpis.Row row : rows) {
+            SmallGroups.Shown s = shown.get(row.key());
+            byCategory.add(new ReportFigures.CategoryCount(row.key(), s.hidden() ? null : row.figures().requests(),
+                    s.hidden() ? null : row.figures().responded(), s.hidden(), s == SmallGroups.Shown.WITHHELD));
         }
         return new ReportFigures.Requests(t.requests(), t.responded(), t.responseRate().value(), t.onTimeResponseRate().value(),
                 t.resolved(), t.onTimeResolutionRate().value(), t.followUpsAnswered(), t.resolutionRate().value(),

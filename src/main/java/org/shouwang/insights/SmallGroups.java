@@ -1,5 +1,8 @@
 package org.shouwang.insights;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.shouwang.tickets.Category;
 
 /**
@@ -7,6 +10,10 @@ import org.shouwang.tickets.Category;
  * sensitive category (psychology, legal, safety) below {@link #MIN_GROUP} is never shown, only
  * "&lt;5", so that nobody can tell who asked for help from a small group. Sensitive means not
  * {@link Category#publishable()}, the same line the public board draws.
+ * <p>
+ * Where a breakdown by category is shown beside its total, one hidden count could be worked out as
+ * the total minus the others; so when exactly one category is hidden, the smallest other one is
+ * withheld too ("—"), see {@link #categories(Map)}.
  */
 public final class SmallGroups {
 
@@ -38,5 +45,52 @@ public final class SmallGroups {
     /** The count as it may be shown: null when hidden. */
     public static Long shown(Category category, long count) {
         return hidden(category, count) ? null : count;
+    }
+
+    /** How one category's count of a breakdown is shown. */
+    public enum Shown {
+        /** its number */
+        NUMBER,
+        /** "&lt;5": a sensitive category below {@link #MIN_GROUP} */
+        FEWER,
+        /** "—": withheld so that a "&lt;5" cannot be worked out from the total */
+        WITHHELD;
+
+        public boolean hidden() {
+            return this != NUMBER;
+        }
+    }
+
+    /**
+     * How each count of a breakdown by category (keys: the categories' enum names, in any order)
+     * whose total is shown too may be shown: every sensitive one below {@link #MIN_GROUP} as
+     * "&lt;5" and, when exactly one is hidden so, the smallest other one withheld as well.
+     */
+    public static Map<String, Shown> categories(Map<String, Long> counts) {
+        Map<String, Shown> shown = new LinkedHashMap<>();
+        String fewer = null;
+        int hidden = 0;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            boolean hide = sensitive(e.getKey()) && e.getValue() < MIN_GROUP;
+            shown.put(e.getKey(), hide ? Shown.FEWER : Shown.NUMBER);
+            if (hide) {
+                fewer = e.getKey();
+                hidden++;
+            }
+        }
+        if (hidden == 1) {
+            String only = fewer;
+            counts.entrySet().stream().filter(e -> !e.getKey().equals(only))
+                    .min(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .ifPresent(e -> shown.put(e.getKey(), Shown.WITHHELD));
+        }
+        return shown;
+    }
+
+    /** {@link #categories(Map)} of a KPI report by category. */
+    public static Map<String, Shown> categories(java.util.List<org.shouwang.tickets.TicketKpis.Row> rows) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        rows.forEach(row -> counts.put(row.key(), row.figures().requests()));
+        return categories(counts);
     }
 }

@@ -95,10 +95,15 @@ class LeaderDashboardTests {
         assertThat(d.trend().get(0).figures().requests()).isEqualTo(count(""));
         Map<String, LeaderDashboard.Cell> byCategory = d.byCategory().stream()
                 .collect(Collectors.toMap(LeaderDashboard.Cell::key, c -> c));
-        assertThat(byCategory.get("REPAIRS").requests()).isEqualTo(count(" AND category = ?", "REPAIRS")).isEqualTo(3);
         assertThat(byCategory.get("LEGAL").requests()).isEqualTo(count(" AND category = ?", "LEGAL")).isEqualTo(5);
         assertThat(byCategory.get("PSYCHOLOGY").suppressed()).isTrue();
+        assertThat(byCategory.get("PSYCHOLOGY").withheld()).isFalse();
         assertThat(byCategory.get("PSYCHOLOGY").requests()).isNull();
+        // Psychology is the only "<5": the smallest other group (three repairs) is withheld, so that the total minus
+        // the numbers shown does not tell how many psychology requests there were.
+        assertThat(count(" AND category = ?", "REPAIRS")).isEqualTo(3);
+        assertThat(byCategory.get("REPAIRS").withheld()).isTrue();
+        assertThat(byCategory.get("REPAIRS").requests()).isNull();
         assertThat(d.byCollege().stream().mapToLong(LeaderDashboard.Cell::requests).sum()).isEqualTo(count(""));
         assertThat(d.byBuilding().stream().mapToLong(LeaderDashboard.Cell::requests).sum()).isEqualTo(count(""));
     }
@@ -110,11 +115,14 @@ class LeaderDashboardTests {
                         .with(users.as("affairs")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total.requests").value(10))
-                .andExpect(jsonPath("$.byCategory[?(@.key == 'PSYCHOLOGY')].suppressed").value(true));
+                .andExpect(jsonPath("$.byCategory[?(@.key == 'PSYCHOLOGY')].suppressed").value(true))
+                .andExpect(jsonPath("$.byCategory[?(@.key == 'REPAIRS')].withheld").value(true));
         mvc.perform(get("/insights").param("from", FROM.toString()).param("to", TO.toString()).with(users.as("leader")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
-                        "(?s).*data-key=\"PSYCHOLOGY\">\\s*<a[^>]*>[^<]* &lt;5</a>.*")));
+                        "(?s).*data-key=\"PSYCHOLOGY\">\\s*<a[^>]*>[^<]* &lt;5</a>.*")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*data-key=\"REPAIRS\">\\s*<a[^>]*>[^<]* —</a>.*")));
     }
 
     @Test

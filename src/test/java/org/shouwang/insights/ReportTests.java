@@ -273,12 +273,24 @@ class ReportTests {
         if (responded == 0) {
             assertThat(q.medianResponseMinutes()).isNull();
         }
+        long fewer = q.byCategory().stream().filter(c -> SmallGroups.sensitive(c.category())
+                && tickets(" AND category = '" + c.category() + "'") < SmallGroups.MIN_GROUP).count();
+        String smallestOther = q.byCategory().stream().filter(c -> !(SmallGroups.sensitive(c.category())
+                        && tickets(" AND category = '" + c.category() + "'") < SmallGroups.MIN_GROUP))
+                .min(java.util.Comparator.comparingLong((ReportFigures.CategoryCount c) -> tickets(" AND category = '" + c.category() + "'"))
+                        .thenComparing(ReportFigures.CategoryCount::category))
+                .map(ReportFigures.CategoryCount::category).orElse(null);
         for (ReportFigures.CategoryCount c : q.byCategory()) {
             long n = tickets(" AND category = '" + Category.valueOf(c.category()).name() + "'");
             if (SmallGroups.sensitive(c.category()) && n < SmallGroups.MIN_GROUP) {
                 assertThat(c.hidden()).as(c.category()).isTrue();
+                assertThat(c.withheld()).as(c.category()).isFalse();
                 assertThat(c.requests()).isNull();
                 assertThat(c.responded()).isNull();
+            } else if (fewer == 1 && c.category().equals(smallestOther)) {
+                // the only "<5" beside a total: the smallest other group is withheld too
+                assertThat(c.withheld()).as(c.category()).isTrue();
+                assertThat(c.requests()).isNull();
             } else {
                 assertThat(c.hidden()).as(c.category()).isFalse();
                 assertThat(c.requests()).as(c.category()).isEqualTo(n);
