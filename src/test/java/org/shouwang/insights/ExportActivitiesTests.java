@@ -1,9 +1,7 @@
 package org.shouwang.insights;
 
-import java.io.ByteArrayInputStream;
 import java.util.List;
 
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
@@ -24,13 +22,10 @@ class ExportActivitiesTests {
     @Autowired DemoUsers users;
     @Autowired ExportActivities exports;
 
+    /** The rows below the header. */
     private List<Row> rows(String path, String username) throws Exception {
-        byte[] xlsx = mvc.perform(get(path).with(users.as(username))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-            List<Row> all = workbook.getFirstSheet().read();
-            return all.subList(1, all.size());
-        }
+        List<Row> all = Workbooks.rows(mvc, users.as(username), path);
+        return all.subList(1, all.size());
     }
 
     @Test

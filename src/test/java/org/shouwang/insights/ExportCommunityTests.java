@@ -1,9 +1,7 @@
 package org.shouwang.insights;
 
-import java.io.ByteArrayInputStream;
 import java.util.List;
 
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
@@ -17,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shouwang.insights.Workbooks.text;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,21 +31,7 @@ class ExportCommunityTests {
     @Autowired org.shouwang.community.Inspections inspections;
 
     private List<List<Row>> sheets(String path, String username) throws Exception {
-        byte[] xlsx = mvc.perform(get(path).with(users.as(username))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-            return workbook.getSheets().map(s -> {
-                try {
-                    return s.read();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-        }
-    }
-
-    private static String text(Row row, int c) {
-        return c < row.getCellCount() ? row.getCellText(c) : "";
+        return Workbooks.sheets(mvc, users.as(username), path);
     }
 
     @Test

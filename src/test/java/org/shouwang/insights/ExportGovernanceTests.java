@@ -1,9 +1,7 @@
 package org.shouwang.insights;
 
-import java.io.ByteArrayInputStream;
 import java.util.List;
 
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
@@ -17,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shouwang.insights.Workbooks.text;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -31,17 +30,10 @@ class ExportGovernanceTests {
     @Autowired JdbcClient jdbc;
     @Autowired org.shouwang.governance.Documents documents;
 
+    /** The rows below the header. */
     private List<Row> rows(String path, String username) throws Exception {
-        byte[] xlsx = mvc.perform(get(path).with(users.as(username))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-            List<Row> all = workbook.getFirstSheet().read();
-            return all.subList(1, all.size());
-        }
-    }
-
-    private static String text(Row row, int c) {
-        return c < row.getCellCount() ? row.getCellText(c) : "";
+        List<Row> all = Workbooks.rows(mvc, users.as(username), path);
+        return all.subList(1, all.size());
     }
 
     @Test

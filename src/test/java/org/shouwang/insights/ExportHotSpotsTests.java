@@ -1,6 +1,5 @@
 package org.shouwang.insights;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -8,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shouwang.insights.Workbooks.text;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -44,15 +43,7 @@ class ExportHotSpotsTests {
     }
 
     private List<Row> rows(String path, String username) throws Exception {
-        byte[] xlsx = mvc.perform(get(path).with(users.as(username))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-            return workbook.getFirstSheet().read();
-        }
-    }
-
-    private static String text(Row row, int c) {
-        return c < row.getCellCount() ? row.getCellText(c) : "";
+        return Workbooks.rows(mvc, users.as(username), path);
     }
 
     @Test

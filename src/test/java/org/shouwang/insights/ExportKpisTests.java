@@ -1,10 +1,8 @@
 package org.shouwang.insights;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shouwang.insights.Workbooks.number;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -42,15 +41,7 @@ class ExportKpisTests {
     }
 
     private List<Row> rows(String path, String username) throws Exception {
-        byte[] xlsx = mvc.perform(get(path).with(users.as(username))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-            return workbook.getFirstSheet().read();
-        }
-    }
-
-    private static long number(Row row, int c) {
-        return row.getCellAsNumber(c).orElseThrow().longValue();
+        return Workbooks.rows(mvc, users.as(username), path);
     }
 
     @Test

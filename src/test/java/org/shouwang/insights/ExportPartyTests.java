@@ -1,10 +1,8 @@
 package org.shouwang.insights;
 
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
@@ -20,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shouwang.insights.Workbooks.number;
+import static org.shouwang.insights.Workbooks.text;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -36,25 +36,7 @@ class ExportPartyTests {
     @Autowired JdbcClient jdbc;
 
     private List<List<Row>> sheets(String path, String username) throws Exception {
-        byte[] xlsx = mvc.perform(get(path).with(users.as(username))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-            return workbook.getSheets().map(s -> {
-                try {
-                    return s.read();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-        }
-    }
-
-    private static String text(Row row, int c) {
-        return c < row.getCellCount() ? row.getCellText(c) : "";
-    }
-
-    private static long number(Row row, int c) {
-        return row.getCellAsNumber(c).orElseThrow().longValue();
+        return Workbooks.sheets(mvc, users.as(username), path);
     }
 
     @Test
