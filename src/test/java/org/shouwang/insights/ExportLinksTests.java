@@ -61,6 +61,7 @@ class ExportLinksTests {
         linked("/spaces/bookings", "student", "export-my-bookings", "/exports/space-bookings.xlsx");
         linked("/spaces/usage", "admin", "export-usage", "/exports/space-usage.xlsx");
         linked("/insights/hot-spots?month=2026-10", "leader", "export-hot-spots", "/exports/hot-spots.xlsx");
+        linked("/students?q=2", "counsellor", "export-students", "/exports/students.xlsx");
         // The roster link only where the page shows the roster.
         String html = mvc.perform(get("/party/" + branch).with(users.as("student"))).andReturn().getResponse().getContentAsString();
         assertThat(html).doesNotContain("export-roster");

@@ -12,6 +12,7 @@ import org.shouwang.insights.ExportGovernance;
 import org.shouwang.insights.ExportHotSpots;
 import org.shouwang.insights.ExportParty;
 import org.shouwang.insights.ExportSpaces;
+import org.shouwang.insights.ExportStudents;
 import org.shouwang.insights.ExportStudios;
 import org.shouwang.shared.Viewer;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,16 +35,28 @@ class ExportListsApi {
     private final ExportSpaces spaces;
     private final ExportAttendance attendance;
     private final ExportHotSpots hotSpots;
+    private final ExportStudents students;
 
     ExportListsApi(ExportStudios studios, ExportCommunity community, ExportParty party, ExportGovernance governance,
-                   ExportSpaces spaces, ExportAttendance attendance, ExportHotSpots hotSpots) {
+                   ExportSpaces spaces, ExportAttendance attendance, ExportHotSpots hotSpots, ExportStudents students) {
         this.hotSpots = hotSpots;
+        this.students = students;
         this.studios = studios;
         this.community = community;
         this.party = party;
         this.governance = governance;
         this.spaces = spaces;
         this.attendance = attendance;
+    }
+
+    @Operation(summary = "The students of /students within the viewer's scope (q: the page's search; classId), every page, "
+            + "as xlsx: student number, name, gender, class — no personal identifiers")
+    @GetMapping({"/exports/students.xlsx", "/api/v1/exports/students.xlsx"})
+    void students(Viewer viewer, @RequestParam(defaultValue = "") @jakarta.validation.constraints.Size(max = 50) String q,
+                  @RequestParam(required = false) Long classId, Locale locale, HttpServletResponse response) throws IOException {
+        var rows = students.rows(viewer, q, classId);
+        ExportsController.start(response, "students.xlsx");
+        students.write(rows, locale, response.getOutputStream());
     }
 
     @Operation(summary = "The studio directory of /studios (filters type, building), as xlsx")
