@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DemoYearTest
 class DemoYearTests {
 
-    private static final ZoneId CAMPUS = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CAMPUS = org.shouwang.shared.CampusTime.ZONE;
 
     @Autowired JdbcTemplate jdbc;
     @Autowired DemoUsers users;
@@ -65,10 +65,11 @@ class DemoYearTests {
 
     @BeforeEach
     void theDemoYear() {
-        to = LocalDate.now(clock.withZone(CAMPUS));
-        from = to.minusYears(1).plusDays(1);
-        start = Timestamps.of(from.atStartOfDay(CAMPUS).toInstant());
-        end = Timestamps.of(to.plusDays(1).atStartOfDay(CAMPUS).toInstant());
+        DemoYear year = DemoYear.endingToday(clock);
+        from = year.from();
+        to = year.to();
+        start = Timestamps.of(year.start());
+        end = Timestamps.of(year.end());
         leader = users.viewer("leader");
     }
 

@@ -10,8 +10,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
+import org.shouwang.demo.DemoYear;
 import org.shouwang.demo.DemoYearTest;
-import org.shouwang.shared.CampusTime;
 import org.shouwang.shared.Timestamps;
 import org.shouwang.shared.Viewer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,10 +40,11 @@ class DemoYearReportTests {
 
     @BeforeEach
     void theDemoYear() {
-        to = CampusTime.today(clock);
-        from = to.minusYears(1).plusDays(1);
-        start = Timestamps.of(from.atStartOfDay(CampusTime.ZONE).toInstant());
-        end = Timestamps.of(to.plusDays(1).atStartOfDay(CampusTime.ZONE).toInstant());
+        DemoYear year = DemoYear.endingToday(clock);
+        from = year.from();
+        to = year.to();
+        start = Timestamps.of(year.start());
+        end = Timestamps.of(year.end());
         leader = users.viewer("leader");
     }
 
