@@ -22,16 +22,7 @@ class ExportLinksTests {
     @Autowired JdbcClient jdbc;
 
     private void linked(String page, String username, String id, String export) throws Exception {
-        String html = mvc.perform(get(page).with(users.as(username))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(html).as(page).contains("id=\"" + id + "\"").contains(export);
-        int at = html.indexOf("id=\"" + id + "\"");
-        int href = html.indexOf("href=\"", html.lastIndexOf("<a", at)) + 6;
-        String url = html.substring(href, html.indexOf('"', href)).replace("&amp;", "&");
-        assertThat(url).as(page).startsWith(export);
-        String type = mvc.perform(get(url).with(users.as(username))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentType();
-        assertThat(type).as(url).contains("spreadsheetml");
+        Workbooks.linked(mvc, users.as(username), page, id, export);
     }
 
     @Test

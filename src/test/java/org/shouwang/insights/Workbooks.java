@@ -10,6 +10,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -45,5 +46,21 @@ final class Workbooks {
 
     static long number(Row row, int c) {
         return row.getCellAsNumber(c).orElseThrow().longValue();
+    }
+
+    /**
+     * The page at {@code page}, opened as {@code user}, shows a link with this id to {@code export}; following it
+     * as the same user downloads an xlsx. Returns the link's URL.
+     */
+    static String linked(MockMvc mvc, RequestPostProcessor user, String page, String id, String export) throws Exception {
+        String html = mvc.perform(get(page).with(user)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).as(page).contains("id=\"" + id + "\"").contains(export);
+        int at = html.indexOf("id=\"" + id + "\"");
+        int href = html.indexOf("href=\"", html.lastIndexOf("<a", at)) + 6;
+        String url = html.substring(href, html.indexOf('"', href)).replace("&amp;", "&");
+        assertThat(url).as(page).startsWith(export);
+        String type = mvc.perform(get(url).with(user)).andExpect(status().isOk()).andReturn().getResponse().getContentType();
+        assertThat(type).as(url).contains("spreadsheetml");
+        return url;
     }
 }
