@@ -202,7 +202,11 @@ JOIN (SELECT s.id, s.class_id, m.college_id, row_number() OVER (ORDER BY s.id) -
   ON st.k = (x.k * 37 + x.j) % :students;
 SQL
 done
-psql_db -c "UPDATE activity a SET taken = LEAST(a.capacity, n.n) FROM (SELECT activity_id, count(*) AS n FROM attendance GROUP BY activity_id) n
+# The registered counter, and the present-attendance counters every attendance write keeps in the app (V1_45).
+psql_db -c "UPDATE activity a SET taken = LEAST(a.capacity, n.n), present = n.present, present_hours = n.hours
+            FROM (SELECT activity_id, count(*) AS n, count(*) FILTER (WHERE state = 'PRESENT') AS present,
+                         COALESCE(sum(hours) FILTER (WHERE state = 'PRESENT'), 0) AS hours
+                  FROM attendance GROUP BY activity_id) n
             WHERE n.activity_id = a.id AND a.description = 'bench'"
 took "attendance inserted"
 

@@ -99,23 +99,18 @@ public class ActivityCounts {
                 "from", Timestamps.of(period[0].atStartOfDay(properties.zone()).toInstant()),
                 "until", Timestamps.of(period[1].plusDays(1).atStartOfDay(properties.zone()).toInstant()));
         String published = "a.state = 'PUBLISHED' AND a.starts_at >= :from AND a.starts_at < :until";
-        // The present attendances of the period's activities, counted per activity first (an
-        // index-only scan of attendance_by_activity_present), so that grouping joins one row per
-        // activity instead of one per attendance.
-        String perActivity = """
-                (SELECT t.activity_id, count(*) AS n, sum(t.hours) AS h
-                   FROM activity a JOIN attendance t ON t.activity_id = a.id AND t.state = 'PRESENT'
-                  WHERE %s GROUP BY t.activity_id) t""".formatted(published);
+        // Present attendances and hours are the activity's own counters (kept by every attendance
+        // write), so grouping reads one row per activity; only by college are attendances read.
         String sql = switch (dimension) {
             case TYPE, SERIES, BRAND, ORGANISER, BUILDING -> """
-                    SELECT %s AS k, count(*) AS activities, COALESCE(sum(t.n), 0) AS attendances, COALESCE(sum(t.h), 0) AS hours
-                    FROM activity a LEFT JOIN %s ON t.activity_id = a.id
-                    WHERE %s GROUP BY %s""".formatted(column(dimension), perActivity, published, column(dimension));
+                    SELECT %s AS k, count(*) AS activities, COALESCE(sum(a.present), 0) AS attendances,
+                           COALESCE(sum(a.present_hours), 0) AS hours
+                    FROM activity a WHERE %s GROUP BY %s""".formatted(column(dimension), published, column(dimension));
             case EDUCATION -> """
-                    SELECT e.education AS k, count(*) AS activities, COALESCE(sum(t.n), 0) AS attendances, COALESCE(sum(t.h), 0) AS hours
+                    SELECT e.education AS k, count(*) AS activities, COALESCE(sum(a.present), 0) AS attendances,
+                           COALESCE(sum(a.present_hours), 0) AS hours
                     FROM activity a JOIN activity_education e ON e.activity_id = a.id
-                    LEFT JOIN %s ON t.activity_id = a.id
-                    WHERE %s GROUP BY e.education""".formatted(perActivity, published);
+                    WHERE %s GROUP BY e.education""".formatted(published);
             case COLLEGE -> """
                     SELECT CAST(t.college_id AS VARCHAR(20)) AS k, count(DISTINCT a.id) AS activities, count(t.id) AS attendances,
                            COALESCE(sum(t.hours), 0) AS hours
@@ -135,8 +130,8 @@ public class ActivityCounts {
         Row total;
         if (dimension == Dimension.EDUCATION || dimension == Dimension.COLLEGE) {
             // an activity may count in several groups: the total is counted apart
-            total = jdbc.sql("SELECT count(*) AS activities, COALESCE(sum(t.n), 0) AS attendances, COALESCE(sum(t.h), 0) AS hours"
-                            + " FROM activity a LEFT JOIN " + perActivity + " ON t.activity_id = a.id WHERE " + published)
+            total = jdbc.sql("SELECT count(*) AS activities, COALESCE(sum(a.present), 0) AS attendances,"
+                            + " COALESCE(sum(a.present_hours), 0) AS hours FROM activity a WHERE " + published)
                     .params(range)
                     .query((rs, n) -> new Row("total", null, rs.getLong("activities"), rs.getLong("attendances"),
                             rs.getBigDecimal("hours").setScale(1)))

@@ -1,5 +1,6 @@
 package org.shouwang.activities;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -122,12 +123,13 @@ public class Attendances {
             throw new NotFoundException("lateEntry", attendanceId);
         }
         String why = text(note, "note", NOTE_MAX, !approve);
-        record Entry(long activityId, long studentId, String state, Long recordedBy) {
+        record Entry(long activityId, long studentId, String state, Long recordedBy, BigDecimal hours) {
         }
-        Entry entry = jdbc.sql("SELECT activity_id, student_id, state, recorded_by FROM attendance WHERE id = ? AND method = 'LATE_ENTRY'")
+        Entry entry = jdbc.sql("""
+                        SELECT activity_id, student_id, state, recorded_by, hours FROM attendance WHERE id = ? AND method = 'LATE_ENTRY'""")
                 .param(attendanceId)
                 .query((rs, n) -> new Entry(rs.getLong("activity_id"), rs.getLong("student_id"), rs.getString("state"),
-                        rs.getObject("recorded_by", Long.class)))
+                        rs.getObject("recorded_by", Long.class), rs.getBigDecimal("hours")))
                 .optional().orElseThrow(() -> new NotFoundException("lateEntry", attendanceId));
         Instant now = clock.instant();
         if (!"PENDING".equals(entry.state()) || jdbc.sql("""
@@ -135,6 +137,9 @@ public class Attendances {
                         WHERE id = ? AND state = 'PENDING'""")
                 .params(approve ? "PRESENT" : "REFUSED", approver.accountId(), Timestamps.of(now), why, attendanceId).update() == 0) {
             throw new RuleViolation("lateEntry.decided");
+        }
+        if (approve) {
+            checkIns.countPresent(entry.activityId(), 1, entry.hours());
         }
         Activity a = activities.visible(approver, entry.activityId());
         Set<Long> told = new java.util.HashSet<>(activities.accountsOf(List.of(entry.studentId())));
@@ -202,14 +207,15 @@ public class Attendances {
         }
         if (restore) {
             Enrolment e = people.enrolment(filed.studentId()).orElseThrow(() -> new NotFoundException("student", filed.studentId()));
-            if (!checkIns.record(a, e, AttendanceMethod.APPEAL, organiser.accountId(), now, "PRESENT", said)) {
-                jdbc.sql("""
+            if (!checkIns.record(a, e, AttendanceMethod.APPEAL, organiser.accountId(), now, "PRESENT", said)
+                    && jdbc.sql("""
                                 UPDATE attendance SET state = 'PRESENT', method = 'APPEAL', recorded_by = ?, checked_in_at = ?,
                                        note = ?, decided_by = ?, decided_at = ?, decision_note = NULL
                                 WHERE activity_id = ? AND student_id = ? AND state <> 'PRESENT'""")
                         .params(organiser.accountId(), Timestamps.of(now), said, organiser.accountId(), Timestamps.of(now),
                                 a.id, e.studentId())
-                        .update();
+                        .update() == 1) {
+                checkIns.countPresent(a.id, 1, checkIns.attendanceOf(a.id, e.studentId()).orElseThrow().hours());
             }
         }
         events.publishEvent(new Notice("activity-appeal-decided-" + appealId, activities.accountsOf(List.of(filed.studentId())),

@@ -266,13 +266,28 @@ public class CheckIns {
      * check-out); false when the student was already recorded.
      */
     boolean record(Activity a, Enrolment e, AttendanceMethod method, Long recordedBy, Instant at, String state, String note) {
-        return jdbc.sql("""
+        BigDecimal hours = a.plan.hoursByDuration() ? BigDecimal.ZERO : a.plan.hours();
+        boolean recorded = jdbc.sql("""
                         INSERT INTO attendance (activity_id, student_id, class_id, college_id, state, method, recorded_by,
                                                 checked_in_at, hours, credits, note)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(a.id, e.studentId(), e.classId(), e.collegeId(), state, method.name(), recordedBy, Timestamps.of(at),
-                        a.plan.hoursByDuration() ? java.math.BigDecimal.ZERO : a.plan.hours(), a.plan.credits(), note)
+                        hours, a.plan.credits(), note)
                 .update() == 1;
+        if (recorded && "PRESENT".equals(state)) {
+            countPresent(a.id, 1, hours);
+        }
+        return recorded;
+    }
+
+    /**
+     * Adds to the activity's count of present attendances and their hours: every write that makes an
+     * attendance PRESENT, or changes a present one's hours, calls this in its transaction (the row
+     * lock on the activity orders concurrent writers, so no addition is lost).
+     */
+    void countPresent(long activityId, int attendances, BigDecimal hours) {
+        jdbc.sql("UPDATE activity SET present = present + ?, present_hours = present_hours + ? WHERE id = ?")
+                .params(attendances, hours, activityId).update();
     }
 
     record Attendance(long id, String state, AttendanceMethod method, Instant checkedInAt, Instant checkedOutAt, BigDecimal hours) {
@@ -322,6 +337,7 @@ public class CheckIns {
             Attendance before = attendanceOf(a.id, studentId).orElseThrow();
             return new AttendanceViews.CheckedOut(false, before.checkedInAt(), before.checkedOutAt(), before.hours());
         }
+        countPresent(a.id, 0, hours.subtract(t.hours()));
         return new AttendanceViews.CheckedOut(true, t.checkedInAt(), now, hours);
     }
 

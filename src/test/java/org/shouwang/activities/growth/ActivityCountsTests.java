@@ -73,7 +73,7 @@ class ActivityCountsTests {
         long volunteering = fixtures.activity("永助志愿：计数", LocalDateTime.of(2015, 3, 12, 9, 0)).type(ActivityType.VOLUNTEER_SERVICE)
                 .brand("永助").educations(FiveEducation.LABOUR).organiser("青年志愿者协会").building(b2)
                 .hours("3.0", "0.5").attendedBy(List.of(s1, s2));
-        jdbc.update("UPDATE attendance SET state = 'PENDING' WHERE activity_id = ? AND student_id = ?", volunteering, s2.id());
+        fixtures.pendingLateEntry(volunteering, s2.id());
         // 23:30 on 31 March in the campus zone: inside the month.
         fixtures.activity("社团夜跑：计数", LocalDateTime.of(2015, 3, 31, 23, 30)).type(ActivityType.CLUB_ACTIVITY)
                 .educations(FiveEducation.PHYSICAL).organiser("学生工作部").hours("1.5", "0.0").attendedBy(List.of(s3));

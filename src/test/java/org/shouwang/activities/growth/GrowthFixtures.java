@@ -62,6 +62,19 @@ public class GrowthFixtures {
      * Students who have never registered for or attended anything, whose accounts no other test has
      * touched (the demo password, enabled, not locked); optionally of one class, or outside it.
      */
+    /**
+     * Makes a student's present attendance a late entry still waiting for approval (补录), as if it had been entered
+     * late, and takes it off the activity's counters as the approval flow would have kept it off.
+     */
+    public void pendingLateEntry(long activityId, long studentId) {
+        jdbc.update("""
+                UPDATE activity SET present = present - 1,
+                       present_hours = present_hours - (SELECT hours FROM attendance WHERE activity_id = ? AND student_id = ?)
+                WHERE id = ?""", activityId, studentId, activityId);
+        jdbc.update("UPDATE attendance SET state = 'PENDING', method = 'LATE_ENTRY' WHERE activity_id = ? AND student_id = ? AND state = 'PRESENT'",
+                activityId, studentId);
+    }
+
     public List<Student> freshStudents(int count, Long inClass, Long notInClass) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""

@@ -67,7 +67,7 @@ class GrowthRecordTests {
         Student other = fixtures.freshStudents(1, null, s.classId()).get(0);
         fixtures.activity("报名未到场的讲座", LocalDateTime.of(2017, 3, 3, 19, 0)).attendedBy(List.of(other));
         long pending = fixtures.activity("待审补录的活动", LocalDateTime.of(2017, 4, 4, 19, 0)).hours("6.0", "1.0").attendedBy(List.of(s));
-        jdbc.update("UPDATE attendance SET state = 'PENDING', method = 'LATE_ENTRY' WHERE activity_id = ? AND student_id = ?", pending, s.id());
+        fixtures.pendingLateEntry(pending, s.id());
 
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         GrowthViews.Record record = records.mine(s.viewer());
