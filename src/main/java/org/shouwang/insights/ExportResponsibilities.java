@@ -12,10 +12,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * The responsibility list as xlsx: without a version the published one of /responsibilities (anyone
- * signed in; {@link Responsibilities#publishedClauses}), with one a version of
- * /admin/responsibilities/{version} (administrators only, anyone else 404, as is a version that
- * does not exist). Clause, category, building, department, duty and the limits per urgency: normal
+ * The responsibility list as xlsx: the published one of /responsibilities (needs no viewer;
+ * {@link Responsibilities#publishedClauses}), or a version of /admin/responsibilities/{version}
+ * (administrators only, anyone else 404, as is a version that does not exist). Clause, category, building, department, duty and the limits per urgency: normal
  * requests in working hours, urgent ones in natural hours.
  */
 @Service
@@ -29,10 +28,13 @@ public class ExportResponsibilities {
         this.messages = messages;
     }
 
-    public List<Responsibilities.Clause> rows(Viewer viewer, String version) {
-        if (FormValues.blank(version)) {
-            return responsibilities.publishedClauses();
-        }
+    /** The published list, as /responsibilities shows it to anyone (empty before the first publication). */
+    public List<Responsibilities.Clause> published() {
+        return responsibilities.publishedClauses();
+    }
+
+    /** A version as /admin/responsibilities/{version} shows it: administrators only; anyone else, or no such version, 404. */
+    public List<Responsibilities.Clause> version(Viewer viewer, String version) {
         Integer number = FormValues.version(version);
         if (viewer == null || !viewer.isAdmin() || number == null) {
             throw new NotFoundException("responsibilityList", version);

@@ -55,18 +55,17 @@ class ExportResponsibilitiesTests {
     void aVersionIsForAdministratorsOnly() throws Exception {
         Responsibilities.Version version = responsibilities.versions().get(0);
         List<Responsibilities.Clause> clauses = responsibilities.clauses(version.id());
-        List<Row> rows = Workbooks.rows(mvc, users.as("admin"), "/api/v1/exports/responsibilities.xlsx?version=" + version.version());
+        List<Row> rows = Workbooks.rows(mvc, users.as("admin"), "/api/v1/exports/responsibilities/" + version.version() + ".xlsx");
         assertThat(rows.subList(1, rows.size())).extracting(r -> text(r, 0))
                 .containsExactlyElementsOf(clauses.stream().map(Responsibilities.Clause::clause).toList());
-        String url = Workbooks.linked(mvc, users.as("admin"), "/admin/responsibilities/" + version.version(),
-                "export-responsibilities", "/exports/responsibilities.xlsx");
-        assertThat(url).endsWith("version=" + version.version());
+        Workbooks.linked(mvc, users.as("admin"), "/admin/responsibilities/" + version.version(),
+                "export-responsibilities", "/exports/responsibilities/" + version.version() + ".xlsx");
 
         for (String username : List.of("student", "leader", "dispatch")) {
-            mvc.perform(get("/exports/responsibilities.xlsx?version=" + version.version()).with(users.as(username)))
+            mvc.perform(get("/exports/responsibilities/" + version.version() + ".xlsx").with(users.as(username)))
                     .andExpect(status().isNotFound());
         }
-        mvc.perform(get("/exports/responsibilities.xlsx?version=9999").with(users.as("admin"))).andExpect(status().isNotFound());
-        mvc.perform(get("/exports/responsibilities.xlsx?version=x").with(users.as("admin"))).andExpect(status().isNotFound());
+        mvc.perform(get("/exports/responsibilities/9999.xlsx").with(users.as("admin"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/exports/responsibilities/x.xlsx").with(users.as("admin"))).andExpect(status().isNotFound());
     }
 }

@@ -13,6 +13,7 @@ import org.shouwang.insights.ExportNotices;
 import org.shouwang.insights.ExportResponsibilities;
 import org.shouwang.shared.Viewer;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -76,14 +77,22 @@ class ExportAdminListsApi {
         imports.write(rows, locale, response.getOutputStream());
     }
 
-    @Operation(summary = "The published responsibility list of /responsibilities or, with version (administrators only, "
-            + "else 404), that version, as xlsx: clause, category, building, department, duty, limits per urgency")
+    @Operation(summary = "The published responsibility list of /responsibilities, as xlsx: clause, category, building, "
+            + "department, duty, dispatch/response/resolution limits for normal and urgent requests")
     @GetMapping({"/exports/responsibilities.xlsx", "/api/v1/exports/responsibilities.xlsx"})
-    void responsibilities(Viewer viewer, @RequestParam(required = false) String version, Locale locale,
-                          HttpServletResponse response) throws IOException {
-        var rows = responsibilities.rows(viewer, version);
-        ExportsController.start(response, version == null || version.isBlank() ? "responsibilities.xlsx"
-                : "responsibilities-v" + Integer.parseInt(version.strip()) + ".xlsx");
+    void responsibilities(Locale locale, HttpServletResponse response) throws IOException {
+        var rows = responsibilities.published();
+        ExportsController.start(response, "responsibilities.xlsx");
+        responsibilities.write(rows, locale, response.getOutputStream());
+    }
+
+    @Operation(summary = "A version of the responsibility list (/admin/responsibilities/{version}: draft, published or "
+            + "superseded), as xlsx; 404 for anyone but administrators")
+    @GetMapping({"/exports/responsibilities/{version}.xlsx", "/api/v1/exports/responsibilities/{version}.xlsx"})
+    void responsibilityVersion(Viewer viewer, @PathVariable String version, Locale locale, HttpServletResponse response)
+            throws IOException {
+        var rows = responsibilities.version(viewer, version);
+        ExportsController.start(response, "responsibilities-v" + Integer.parseInt(version.strip()) + ".xlsx");
         responsibilities.write(rows, locale, response.getOutputStream());
     }
 
