@@ -68,6 +68,12 @@ class ExportResidenceTests {
         Workbooks.linked(mvc, users.as("admin"), "/communities", "export-buildings", "/exports/buildings.xlsx");
         String url = Workbooks.linked(mvc, users.as("admin"), "/communities/" + first.id(), "export-buildings", "/exports/buildings.xlsx");
         assertThat(url).contains("community=" + first.id());
+        // someone serving no building sees no list on /buildings/mine, so no link; an empty workbook through the API
+        assertThat(residence.buildingsServedBy(users.viewer("student"))).isEmpty();
+        assertThat(mvc.perform(get("/buildings/mine").with(users.as("student"))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("id=\"export-buildings\"");
+        assertThat(sheets("/api/v1/exports/buildings.xlsx?mine=true", "student").get(0)).hasSize(1);
+        // (a viewer serving one building is sent to its page; the link shows for those serving several)
         for (String username : List.of("manager", "buildingleader", "floorleader")) {
             if (residence.buildingsServedBy(users.viewer(username)).size() > 1) {
                 assertThat(Workbooks.linked(mvc, users.as(username), "/buildings/mine", "export-buildings", "/exports/buildings.xlsx"))
