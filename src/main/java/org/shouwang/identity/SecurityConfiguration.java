@@ -31,7 +31,7 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-            "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/responsibilities",
+            "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/responsibilities", "/exports/responsibilities.xlsx",
             "/verify", "/verify/*"};
 
     @Bean
