@@ -20,6 +20,7 @@ import org.shouwang.shared.Role;
 import org.shouwang.shared.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The account list of /admin/accounts and the audit log of /admin/audit as xlsx, for administrators
@@ -47,7 +48,8 @@ public class ExportAccounts {
 
     // — accounts —
 
-    /** What the page finds for this search and role (an unknown role is ignored), every page. */
+    /** What the page finds for this search and role (an unknown role is ignored), every page; the export is audited. */
+    @Transactional
     public List<Account> accounts(Viewer viewer, String q, String role) {
         adminOnly(viewer, "accounts");
         String text = q == null ? "" : q.length() > 64 ? q.substring(0, 64) : q;
@@ -59,6 +61,7 @@ public class ExportAccounts {
             page = accounts.search(text, chosen, n++, BATCH);
             all.addAll(page.items());
         } while (n < page.pages());
+        audit.record(viewer, "export.accounts", "export", null, all.size() + " rows; q=" + text + (chosen == null ? "" : "; role " + chosen));
         return all;
     }
 
@@ -81,7 +84,8 @@ public class ExportAccounts {
     // — the audit log —
 
     // The entries of /admin/audit for this search, actor and period (dates yyyy-MM-dd, inclusive; a malformed one is a
-    // field error, 400), newest first, every page.
+    // field error, 400), newest first, every page; the export itself is audited.
+    @Transactional
     public List<AuditLog.Entry> audit(Viewer viewer, String q, String actor, String from, String to) {
         adminOnly(viewer, "audit");
         org.shouwang.shared.Fields fields = new org.shouwang.shared.Fields();
@@ -98,6 +102,7 @@ public class ExportAccounts {
             page = audit.search(query, n++, BATCH);
             all.addAll(page.items());
         } while (n < page.pages());
+        audit.record(viewer, "export.audit", "export", null, all.size() + " rows; q=" + text + "; actor=" + who + "; " + start + " – " + end);
         return all;
     }
 

@@ -33,7 +33,11 @@ class ExportAccountsTests {
     @Test
     void anAdministratorExportsEveryAccountThePageFindsWithoutPasswordHashes() throws Exception {
         List<Account> all = accounts.search("", null, 0, 100_000).items();
+        AuditLog.Query exports = new AuditLog.Query("export.accounts", "admin", null, null);
+        long exported = audit.search(exports, 0, 1).total();
         List<Row> rows = Workbooks.rows(mvc, users.as("admin"), "/api/v1/exports/accounts.xlsx");
+        assertThat(audit.search(exports, 0, 1).total()).as("the export is audited").isEqualTo(exported + 1);
+        assertThat(audit.search(exports, 0, 1).items().get(0).detail()).startsWith(all.size() + " rows");
         assertThat(rows).hasSize(all.size() + 1);
         assertThat(all.size()).as("more than one batch of the page").isGreaterThan(30);
         assertThat(text(rows.get(0), 0)).isEqualTo("用户名");

@@ -6,6 +6,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.shouwang.DemoUsers;
 import org.shouwang.IntegrationTest;
+import org.shouwang.identity.AuditLog;
 import org.shouwang.people.People;
 import org.shouwang.people.StudentSummary;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ class ExportStudentsTests {
     @Autowired MockMvc mvc;
     @Autowired DemoUsers users;
     @Autowired People people;
+    @Autowired AuditLog audit;
     @Autowired JdbcTemplate jdbc;
 
     @Test
@@ -33,7 +35,10 @@ class ExportStudentsTests {
         assertThat(text(all.get(0), 0)).isEqualTo("学号");
 
         List<StudentSummary> seen = people.searchStudents(users.viewer("counsellor"), "", null, 0, 10_000).items();
+        AuditLog.Query exports = new AuditLog.Query("export.students", "counsellor", null, null);
+        long exported = audit.search(exports, 0, 1).total();
         List<Row> mine = Workbooks.rows(mvc, users.as("counsellor"), "/exports/students.xlsx");
+        assertThat(audit.search(exports, 0, 1).total()).as("the export is audited").isEqualTo(exported + 1);
         assertThat(mine).hasSize(seen.size() + 1);
         assertThat(mine.subList(1, mine.size())).extracting(r -> text(r, 0))
                 .containsExactlyElementsOf(seen.stream().map(StudentSummary::studentNumber).toList());
