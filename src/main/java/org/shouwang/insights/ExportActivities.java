@@ -41,7 +41,7 @@ public class ExportActivities {
     // The filter of these parameters: scope ORGANISED (default) or PENDING; 404 for a scope the viewer lacks,
     // field errors (400) for malformed values.
     public ActivityViews.Filter filter(Viewer viewer, String scope, String education, String type, String series,
-                                       String from, String to, String q) {
+                                       String brand, String from, String to, String q) {
         List<ActivityViews.Scope> scopes = new ArrayList<>();
         if (viewer.isStaff()) {
             scopes.add(ActivityViews.Scope.ORGANISED);
@@ -58,9 +58,10 @@ public class ExportActivities {
         LocalDate start = fields.date(from, "from");
         LocalDate end = fields.date(to, "to");
         fields.text(series, "series", 100, false);
+        fields.text(brand, "brand", 100, false);
         fields.text(q, "q", 50, false);
         fields.check();
-        return new ActivityViews.Filter(chosen, e, t, blank(series), null, start, end, false, blank(q));
+        return new ActivityViews.Filter(chosen, e, t, blank(series), blank(brand), start, end, false, blank(q));
     }
 
     public List<ActivityViews.Row> rows(Viewer viewer, ActivityViews.Filter filter) {

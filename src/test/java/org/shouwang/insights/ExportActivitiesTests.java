@@ -34,7 +34,7 @@ class ExportActivitiesTests {
         for (String[] c : List.of(new String[]{"affairs", "PENDING"}, new String[]{"affairs", "ORGANISED"},
                 new String[]{"admin", "ORGANISED"}, new String[]{"studio", ""})) {
             Viewer viewer = users.viewer(c[0]);
-            List<ActivityViews.Row> seen = exports.rows(viewer, exports.filter(viewer, c[1], null, null, null, null, null, null));
+            List<ActivityViews.Row> seen = exports.rows(viewer, exports.filter(viewer, c[1], null, null, null, null, null, null, null));
             List<Row> rows = rows("/exports/activities.xlsx?scope=" + c[1], c[0]);
             assertThat(rows).hasSameSizeAs(seen);
             total += seen.size();
@@ -44,6 +44,23 @@ class ExportActivitiesTests {
             }
         }
         assertThat(total).as("the demo campus gives these viewers activities to export").isPositive();
+
+        // A brand narrows the export as it narrows the list.
+        boolean checked = false;
+        for (String username : List.of("admin", "affairs", "studio", "counsellor")) {
+            Viewer viewer = users.viewer(username);
+            List<ActivityViews.Row> organised = exports.rows(viewer, exports.filter(viewer, "ORGANISED", null, null, null, null, null, null, null));
+            String brand = organised.stream().map(ActivityViews.Row::brand).filter(b -> b != null && !b.isBlank()).findFirst().orElse(null);
+            if (brand == null) {
+                continue;
+            }
+            List<ActivityViews.Row> branded = exports.rows(viewer, exports.filter(viewer, "ORGANISED", null, null, null, brand, null, null, null));
+            List<Row> rows = rows("/exports/activities.xlsx?scope=ORGANISED&brand=" + brand, username);
+            assertThat(rows).extracting(r -> r.getCellText(0)).containsExactlyElementsOf(branded.stream().map(ActivityViews.Row::title).toList());
+            assertThat(branded).isNotEmpty().allMatch(r -> brand.equals(r.brand()));
+            checked = true;
+        }
+        assertThat(checked).as("some organiser has activities with a brand").isTrue();
     }
 
     @Test

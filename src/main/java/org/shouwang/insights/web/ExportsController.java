@@ -68,9 +68,10 @@ class ExportsController {
     @GetMapping({"/exports/activities.xlsx", "/api/v1/exports/activities.xlsx"})
     void activities(Viewer viewer, @RequestParam(required = false) String scope, @RequestParam(required = false) String education,
                     @RequestParam(required = false) String type, @RequestParam(required = false) String series,
+                    @RequestParam(required = false) String brand,
                     @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                     @RequestParam(required = false) String q, Locale locale, HttpServletResponse response) throws IOException {
-        ActivityViews.Filter filter = activities.filter(viewer, scope, education, type, series, from, to, q);
+        ActivityViews.Filter filter = activities.filter(viewer, scope, education, type, series, brand, from, to, q);
         var rows = activities.rows(viewer, filter);
         start(response, "activities.xlsx");
         activities.write(rows, locale, response.getOutputStream());
