@@ -40,11 +40,11 @@ start_app() {
   port_free "$PORT" || die "port $PORT is in use"
   if [[ -n ${RUN_CLASSPATH:-} ]]; then
     # shellcheck disable=SC2086
-    (cd "$dir" && exec java $JAVA_OPTS ${LAUNCH_OPTS:-} -cp "$RUN_CLASSPATH" org.shouwang.ShouwangApplication \
+    (cd "$dir" && exec java ${JAVA_OPTS:-} ${LAUNCH_OPTS:-} -cp "$RUN_CLASSPATH" org.shouwang.ShouwangApplication \
       --server.port="$PORT" "$@") >"$logfile" 2>&1 &
   else
     # shellcheck disable=SC2086
-    (cd "$dir" && exec java $JAVA_OPTS ${LAUNCH_OPTS:-} -jar "${RUN_JAR:-$JAR}" --server.port="$PORT" "$@") >"$logfile" 2>&1 &
+    (cd "$dir" && exec java ${JAVA_OPTS:-} ${LAUNCH_OPTS:-} -jar "${RUN_JAR:-$JAR}" --server.port="$PORT" "$@") >"$logfile" 2>&1 &
   fi
   APP_PID=$!
   APP_STARTED_AT=$(date +%s.%N)
