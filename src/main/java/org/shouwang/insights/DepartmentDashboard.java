@@ -89,11 +89,11 @@ public class DepartmentDashboard {
             throw new InvalidInput("to", "insights.department.toBeforeFrom");
         }
         LocalDate end = last.plusDays(1);
-        TicketKpis.Report total = kpis.report(viewer, first, end, null, department);
+        // the period's total is the month trend's total (the same figures, one report)
         TicketKpis.Report trend = kpis.report(viewer, first, end, TicketKpis.Dimension.MONTH, department);
         boolean linked = viewer.departmentId() != null && viewer.departmentId() == department
                 && TicketViews.Queue.listedFor(viewer).contains(TicketViews.Queue.DEPARTMENT);
         return new Dashboard(department, chosen.name(), first, last, choices, linked, counts.queueOf(department),
-                total.total(), trend.rows());
+                trend.total(), trend.rows());
     }
 }

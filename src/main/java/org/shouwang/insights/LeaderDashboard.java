@@ -204,11 +204,11 @@ public class LeaderDashboard {
     /** The dashboard of [first, last], computed now. The period's total is the month trend's total (the same figures). */
     private Dashboard compute(Viewer viewer, LocalDate first, LocalDate last) {
         LocalDate end = last.plusDays(1);
-        TicketKpis.Report trend = kpis.report(viewer, first, end, TicketKpis.Dimension.MONTH);
+        List<TicketKpis.Report> requests = kpis.reports(viewer, first, end, null, TicketKpis.Dimension.MONTH,
+                TicketKpis.Dimension.CATEGORY, TicketKpis.Dimension.COLLEGE, TicketKpis.Dimension.BUILDING);
+        TicketKpis.Report trend = requests.get(0);
         return new Dashboard(first, last, trend.total(), trend.rows(),
-                cells(kpis.report(viewer, first, end, TicketKpis.Dimension.CATEGORY), true),
-                cells(kpis.report(viewer, first, end, TicketKpis.Dimension.COLLEGE), false),
-                cells(kpis.report(viewer, first, end, TicketKpis.Dimension.BUILDING), false),
+                cells(requests.get(1), true), cells(requests.get(2), false), cells(requests.get(3), false),
                 activities.counts(viewer, first, last, ActivityCounts.Dimension.TYPE),
                 activities.counts(viewer, first, last, ActivityCounts.Dimension.SERIES),
                 activities.counts(viewer, first, last, ActivityCounts.Dimension.EDUCATION));

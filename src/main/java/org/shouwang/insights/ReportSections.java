@@ -94,9 +94,10 @@ class ReportSections {
     /** Section 2: the closed loop, the tickets' KPIs of the requests submitted in the period. */
     ReportFigures.Requests requests(Viewer viewer, LocalDate from, LocalDate to) {
         LocalDate end = to.plusDays(1);
-        TicketKpis.Figures t = kpis.report(viewer, from, end, null).total();
+        TicketKpis.Report report = kpis.report(viewer, from, end, TicketKpis.Dimension.CATEGORY);
+        TicketKpis.Figures t = report.total();
         List<ReportFigures.CategoryCount> byCategory = new ArrayList<>();
-        List<TicketKpis.Row> rows = kpis.report(viewer, from, end, TicketKpis.Dimension.CATEGORY).rows();
+        List<TicketKpis.Row> rows = report.rows();
         java.util.Map<String, SmallGroups.Shown> shown = SmallGroups.categories(rows);
         for (TicketKpis.Row row : rows) {
             SmallGroups.Shown s = shown.get(row.key());

@@ -178,6 +178,18 @@ class TicketKpiTests {
                     assertRecount(floors.total(), recount(OCTOBER, DECEMBER, null));
                 },
                 () -> {
+                    // Several breakdowns at once (one read of the requests not rolled up) give each one's report.
+                    TicketKpis.Dimension[] asked = {TicketKpis.Dimension.MONTH, null, TicketKpis.Dimension.FLOOR,
+                            TicketKpis.Dimension.CATEGORY, TicketKpis.Dimension.COLLEGE, TicketKpis.Dimension.BUILDING};
+                    List<TicketKpis.Report> together = kpis.reports(admin, LocalDate.of(2029, 10, 10), DECEMBER, null, asked);
+                    assertThat(together).hasSize(asked.length);
+                    for (int i = 0; i < asked.length; i++) {
+                        assertThat(together.get(i)).usingRecursiveComparison()
+                                .isEqualTo(kpis.report(admin, LocalDate.of(2029, 10, 10), DECEMBER, asked[i]));
+                    }
+                    assertThat(together.get(1).total().requests()).isPositive();
+                },
+                () -> {
                     TicketKpis.Report own = kpis.report(head, OCTOBER, DECEMBER, TicketKpis.Dimension.CATEGORY);
                     assertThat(own.departmentId()).isEqualTo(hq);
                     assertThat(own.rows()).extracting(TicketKpis.Row::key).containsExactly("REPAIRS");
