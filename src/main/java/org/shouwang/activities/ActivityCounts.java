@@ -93,55 +93,108 @@ public class ActivityCounts {
      * semester) by one dimension (TYPE when none). From after to is a field error on {@code to}.
      */
     public Report counts(LocalDate from, LocalDate to, Dimension by) {
+        return counts(from, to, List.of(by == null ? Dimension.TYPE : by)).get(0);
+    }
+
+    /** Several breakdowns of one period, in the order asked: the same figures as one {@link #counts} each, in one read. */
+    public List<Report> counts(Viewer viewer, LocalDate from, LocalDate to, List<Dimension> dimensions) {
+        requireStaff(viewer);
+        return counts(from, to, dimensions);
+    }
+
+    private List<Report> counts(LocalDate from, LocalDate to, List<Dimension> dimensions) {
         LocalDate[] period = period(from, to);
-        Dimension dimension = by == null ? Dimension.TYPE : by;
         Map<String, Object> range = Map.of(
                 "from", Timestamps.of(period[0].atStartOfDay(properties.zone()).toInstant()),
                 "until", Timestamps.of(period[1].plusDays(1).atStartOfDay(properties.zone()).toInstant()));
         String published = "a.state = 'PUBLISHED' AND a.starts_at >= :from AND a.starts_at < :until";
-        // Present attendances and hours are the activity's own counters (kept by every attendance
-        // write), so grouping reads one row per activity; only by college are attendances read.
-        String sql = switch (dimension) {
-            case TYPE, SERIES, BRAND, ORGANISER, BUILDING -> """
-                    SELECT %s AS k, count(*) AS activities, COALESCE(sum(a.present), 0) AS attendances,
-                           COALESCE(sum(a.present_hours), 0) AS hours
-                    FROM activity a WHERE %s GROUP BY %s""".formatted(column(dimension), published, column(dimension));
-            case EDUCATION -> """
-                    SELECT e.education AS k, count(*) AS activities, COALESCE(sum(a.present), 0) AS attendances,
-                           COALESCE(sum(a.present_hours), 0) AS hours
-                    FROM activity a JOIN activity_education e ON e.activity_id = a.id
-                    WHERE %s GROUP BY e.education""".formatted(published);
-            case COLLEGE -> """
-                    SELECT CAST(t.college_id AS VARCHAR(20)) AS k, count(DISTINCT a.id) AS activities, count(t.id) AS attendances,
-                           COALESCE(sum(t.hours), 0) AS hours
-                    FROM activity a JOIN attendance t ON t.activity_id = a.id AND t.state = 'PRESENT'
-                    WHERE %s GROUP BY t.college_id""".formatted(published);
-        };
-        Function<String, String> names = names(dimension);
-        List<Row> rows = new ArrayList<>(jdbc.sql(sql).params(range)
-                .query((rs, n) -> {
-                    String key = rs.getString("k");
-                    key = key == null || key.isBlank() ? NONE : key;
-                    return new Row(key, names.apply(key), rs.getLong("activities"), rs.getLong("attendances"),
-                            rs.getBigDecimal("hours").setScale(1));
-                }).list());
-        rows.sort(Comparator.comparingLong(Row::activities).reversed().thenComparing(Comparator.comparingLong(Row::attendances).reversed())
-                .thenComparing(r -> NONE.equals(r.key()) ? 1 : 0).thenComparing(Row::key));
-        Row total;
-        if (dimension == Dimension.EDUCATION || dimension == Dimension.COLLEGE) {
-            // an activity may count in several groups: the total is counted apart
-            total = jdbc.sql("SELECT count(*) AS activities, COALESCE(sum(a.present), 0) AS attendances,"
-                            + " COALESCE(sum(a.present_hours), 0) AS hours FROM activity a WHERE " + published)
-                    .params(range)
-                    .query((rs, n) -> new Row("total", null, rs.getLong("activities"), rs.getLong("attendances"),
-                            rs.getBigDecimal("hours").setScale(1)))
-                    .single();
-        } else {
-            // every activity is in exactly one group: the total is the sum of the groups
-            total = new Row("total", null, rows.stream().mapToLong(Row::activities).sum(), rows.stream().mapToLong(Row::attendances).sum(),
-                    rows.stream().map(Row::hours).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(1));
+        // Every breakdown but by college is read from the activities alone, once: present attendances
+        // and hours are each activity's own counters (kept by every attendance write), and an
+        // activity serving several educations comes once per education (ordered by id).
+        Map<Dimension, Map<String, Tally>> groups = new java.util.EnumMap<>(Dimension.class);
+        Tally total = new Tally();
+        long[] last = {-1};
+        jdbc.sql("""
+                        SELECT a.id, a.type, a.series, a.brand, a.organiser, a.building_id, a.present, a.present_hours, e.education
+                        FROM activity a LEFT JOIN activity_education e ON e.activity_id = a.id
+                        WHERE %s ORDER BY a.id""".formatted(published))
+                .params(range).query(rs -> {
+                    long id = rs.getLong("id");
+                    long present = rs.getLong("present");
+                    BigDecimal hours = rs.getBigDecimal("present_hours");
+                    if (id != last[0]) {
+                        last[0] = id;
+                        total.add(present, hours);
+                        for (Dimension d : dimensions) {
+                            if (d != Dimension.EDUCATION && d != Dimension.COLLEGE) {
+                                groups.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(key(rs, d), k -> new Tally())
+                                        .add(present, hours);
+                            }
+                        }
+                    }
+                    String education = rs.getString("education");
+                    if (education != null && dimensions.contains(Dimension.EDUCATION)) {
+                        groups.computeIfAbsent(Dimension.EDUCATION, k -> new HashMap<>()).computeIfAbsent(education, k -> new Tally())
+                                .add(present, hours);
+                    }
+                });
+        List<Report> reports = new ArrayList<>();
+        for (Dimension dimension : dimensions) {
+            Function<String, String> names = names(dimension);
+            List<Row> rows = new ArrayList<>();
+            if (dimension == Dimension.COLLEGE) {
+                // a participant's college is on the attendance: by college, attendances are read
+                rows.addAll(jdbc.sql("""
+                                SELECT CAST(t.college_id AS VARCHAR(20)) AS k, count(DISTINCT a.id) AS activities,
+                                       count(t.id) AS attendances, COALESCE(sum(t.hours), 0) AS hours
+                                FROM activity a JOIN attendance t ON t.activity_id = a.id AND t.state = 'PRESENT'
+                                WHERE %s GROUP BY t.college_id""".formatted(published))
+                        .params(range)
+                        .query((rs, n) -> {
+                            String key = rs.getString("k") == null ? NONE : rs.getString("k");
+                            return new Row(key, names.apply(key), rs.getLong("activities"), rs.getLong("attendances"),
+                                    rs.getBigDecimal("hours").setScale(1));
+                        })
+                        .list());
+            } else {
+                groups.getOrDefault(dimension, Map.of()).forEach((key, t) -> rows.add(t.row(key, names.apply(key))));
+            }
+            rows.sort(Comparator.comparingLong(Row::activities).reversed().thenComparing(Comparator.comparingLong(Row::attendances).reversed())
+                    .thenComparing(r -> NONE.equals(r.key()) ? 1 : 0).thenComparing(Row::key));
+            // the total counts each activity once, whatever the dimension
+            reports.add(new Report(period[0], period[1], dimension, rows, total.row("total", null)));
         }
-        return new Report(period[0], period[1], dimension, rows, total);
+        return reports;
+    }
+
+    /** Activities, present attendances and hours of a group, being added up. */
+    private static final class Tally {
+        long activities;
+        long attendances;
+        BigDecimal hours = BigDecimal.ZERO;
+
+        void add(long present, BigDecimal presentHours) {
+            activities++;
+            attendances += present;
+            hours = hours.add(presentHours);
+        }
+
+        Row row(String key, String name) {
+            return new Row(key, name, activities, attendances, hours.setScale(1));
+        }
+    }
+
+    /** The group of the current row in a dimension read from the activity: NONE when it has none. */
+    private static String key(java.sql.ResultSet rs, Dimension d) throws java.sql.SQLException {
+        String key = switch (d) {
+            case TYPE -> rs.getString("type");
+            case SERIES -> rs.getString("series");
+            case BRAND -> rs.getString("brand");
+            case ORGANISER -> rs.getString("organiser");
+            case BUILDING -> rs.getObject("building_id") == null ? null : String.valueOf(rs.getLong("building_id"));
+            default -> throw new IllegalArgumentException(d.name());
+        };
+        return key == null || key.isBlank() ? NONE : key;
     }
 
     /** [from, to] as given, or the current semester; refuses from after to. */
@@ -156,17 +209,6 @@ public class ActivityCounts {
             throw new InvalidInput(f.getYear() < 1950 ? "from" : "to", "growth.counts.outOfRange");
         }
         return new LocalDate[] {f, t};
-    }
-
-    private static String column(Dimension d) {
-        return switch (d) {
-            case TYPE -> "a.type";
-            case SERIES -> "a.series";
-            case BRAND -> "a.brand";
-            case ORGANISER -> "a.organiser";
-            case BUILDING -> "CAST(a.building_id AS VARCHAR(20))";
-            default -> throw new IllegalArgumentException(d.name());
-        };
     }
 
     /**

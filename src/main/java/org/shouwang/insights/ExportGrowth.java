@@ -2,7 +2,6 @@ package org.shouwang.insights;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,11 +46,7 @@ public class ExportGrowth {
         LocalDate start = fields.date(from, "from");
         LocalDate end = fields.date(to, "to");
         fields.check();
-        List<ActivityCounts.Report> reports = new ArrayList<>();
-        for (ActivityCounts.Dimension d : ActivityCounts.Dimension.values()) {
-            reports.add(counts.counts(viewer, start, end, d));
-        }
-        return reports;
+        return counts.counts(viewer, start, end, List.of(ActivityCounts.Dimension.values()));
     }
 
     public void writeCounts(List<ActivityCounts.Report> reports, Locale locale, OutputStream out) {

@@ -207,11 +207,11 @@ public class LeaderDashboard {
         List<TicketKpis.Report> requests = kpis.reports(viewer, first, end, null, TicketKpis.Dimension.MONTH,
                 TicketKpis.Dimension.CATEGORY, TicketKpis.Dimension.COLLEGE, TicketKpis.Dimension.BUILDING);
         TicketKpis.Report trend = requests.get(0);
+        List<ActivityCounts.Report> counted = activities.counts(viewer, first, last, List.of(ActivityCounts.Dimension.TYPE,
+                ActivityCounts.Dimension.SERIES, ActivityCounts.Dimension.EDUCATION));
         return new Dashboard(first, last, trend.total(), trend.rows(),
                 cells(requests.get(1), true), cells(requests.get(2), false), cells(requests.get(3), false),
-                activities.counts(viewer, first, last, ActivityCounts.Dimension.TYPE),
-                activities.counts(viewer, first, last, ActivityCounts.Dimension.SERIES),
-                activities.counts(viewer, first, last, ActivityCounts.Dimension.EDUCATION));
+                counted.get(0), counted.get(1), counted.get(2));
     }
 
     private static List<Cell> cells(TicketKpis.Report report, boolean categories) {

@@ -114,6 +114,19 @@ class ActivityCountsTests {
     }
 
     @Test
+    void everyBreakdownAtOnceGivesEachOnesCounts() {
+        List<Dimension> all = List.of(Dimension.EDUCATION, Dimension.COLLEGE, Dimension.TYPE, Dimension.SERIES, Dimension.BRAND,
+                Dimension.ORGANISER, Dimension.BUILDING);
+        List<ActivityCounts.Report> together = counts.counts(users.viewer("affairs"), FROM, TO, all);
+        assertThat(together).hasSize(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(together.get(i)).as(all.get(i).name()).isEqualTo(counts.counts(FROM, TO, all.get(i)));
+        }
+        assertThat(together.get(0).total().activities()).isEqualTo(4);
+        assertThatThrownBy(() -> counts.counts(users.viewer("student"), FROM, TO, all)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void badParametersAreTranslatedFieldErrorsNeverA500() throws Exception {
         assertThatThrownBy(() -> counts.counts(TO, FROM, Dimension.TYPE)).isInstanceOf(InvalidInput.class);
         mvc.perform(get("/api/v1/activity-counts").param("from", "2015-03-31").param("to", "2015-03-01").with(users.as("affairs")))
