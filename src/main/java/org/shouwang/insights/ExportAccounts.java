@@ -3,7 +3,6 @@ package org.shouwang.insights;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.shouwang.identity.AuditLog;
 import org.shouwang.identity.PersonDirectory;
 import org.shouwang.shared.FormValues;
 import org.shouwang.shared.NotFoundException;
-import org.shouwang.shared.Page;
 import org.shouwang.shared.Role;
 import org.shouwang.shared.Viewer;
 import org.springframework.context.MessageSource;
@@ -54,13 +52,7 @@ public class ExportAccounts {
         adminOnly(viewer, "accounts");
         String text = q == null ? "" : q.length() > 64 ? q.substring(0, 64) : q;
         Role chosen = FormValues.filter(Role.class, role);
-        List<Account> all = new ArrayList<>();
-        Page<Account> page;
-        int n = 0;
-        do {
-            page = accounts.search(text, chosen, n++, BATCH);
-            all.addAll(page.items());
-        } while (n < page.pages());
+        List<Account> all = ExportRows.all(BATCH, n -> accounts.search(text, chosen, n, BATCH));
         audit.record(viewer, "export.accounts", "export", null, all.size() + " rows; q=" + text + (chosen == null ? "" : "; role " + chosen));
         return all;
     }
@@ -95,13 +87,7 @@ public class ExportAccounts {
         String text = q == null ? "" : q.length() > 100 ? q.substring(0, 100) : q;
         String who = actor == null ? "" : actor.length() > 64 ? actor.substring(0, 64) : actor;
         AuditLog.Query query = new AuditLog.Query(text, who, start, end);
-        List<AuditLog.Entry> all = new ArrayList<>();
-        Page<AuditLog.Entry> page;
-        int n = 0;
-        do {
-            page = audit.search(query, n++, BATCH);
-            all.addAll(page.items());
-        } while (n < page.pages());
+        List<AuditLog.Entry> all = ExportRows.all(BATCH, n -> audit.search(query, n, BATCH));
         audit.record(viewer, "export.audit", "export", null, all.size() + " rows; q=" + text + "; actor=" + who + "; " + start + " – " + end);
         return all;
     }

@@ -13,7 +13,6 @@ import org.shouwang.activities.ActivityViews;
 import org.shouwang.activities.FiveEducation;
 import org.shouwang.shared.Fields;
 import org.shouwang.shared.NotFoundException;
-import org.shouwang.shared.Page;
 import org.shouwang.shared.Role;
 import org.shouwang.shared.Viewer;
 import org.springframework.context.MessageSource;
@@ -65,14 +64,7 @@ public class ExportActivities {
     }
 
     public List<ActivityViews.Row> rows(Viewer viewer, ActivityViews.Filter filter) {
-        List<ActivityViews.Row> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Page<ActivityViews.Row> rows = queries.list(viewer, filter, page, CHUNK);
-            all.addAll(rows.items());
-            if (rows.items().size() < CHUNK || all.size() >= rows.total()) {
-                return all;
-            }
-        }
+        return ExportRows.all(CHUNK, page -> queries.list(viewer, filter, page, CHUNK));
     }
 
     public void write(List<ActivityViews.Row> rows, Locale locale, OutputStream out) {

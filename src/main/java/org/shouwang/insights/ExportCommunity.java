@@ -18,6 +18,7 @@ import org.shouwang.community.Organisations;
 import org.shouwang.community.Rectifications;
 import org.shouwang.community.SafetyLog;
 import org.shouwang.shared.FormValues;
+import org.shouwang.shared.Page;
 import org.shouwang.shared.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -102,14 +103,10 @@ public class ExportCommunity {
 
     // Every incident of the log the viewer may see, most recent first (the page's order); 404 for students.
     public List<IncidentViews.Summary> incidents(Viewer viewer, IncidentFilter filter) {
-        List<IncidentViews.Summary> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
+        return ExportRows.all(CHUNK, page -> {
             IncidentViews.Log log = safety.log(viewer, filter, page, CHUNK);
-            all.addAll(log.items());
-            if (log.items().size() < CHUNK || all.size() >= log.total()) {
-                return all;
-            }
-        }
+            return new Page<>(log.items(), page, CHUNK, log.total());
+        });
     }
 
     public void writeIncidents(List<IncidentViews.Summary> rows, Locale locale, OutputStream out) {

@@ -1,13 +1,11 @@
 package org.shouwang.insights;
 
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.shouwang.notifications.Inbox;
 import org.shouwang.notifications.Notification;
-import org.shouwang.shared.Page;
 import org.shouwang.shared.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -32,14 +30,7 @@ public class ExportNotices {
     }
 
     public List<Notification> rows(Viewer viewer, Locale locale) {
-        List<Notification> all = new ArrayList<>();
-        Page<Notification> page;
-        int n = 0;
-        do {
-            page = inbox.of(viewer, n++, BATCH, locale);
-            all.addAll(page.items());
-        } while (n < page.pages() && !page.items().isEmpty());
-        return all;
+        return ExportRows.all(BATCH, n -> inbox.of(viewer, n, BATCH, locale));
     }
 
     public void write(List<Notification> rows, Locale locale, OutputStream out) {

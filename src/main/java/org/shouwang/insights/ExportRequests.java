@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.PersonalData;
-import org.shouwang.shared.Page;
 import org.shouwang.shared.Role;
 import org.shouwang.shared.Viewer;
 import org.shouwang.tickets.Category;
@@ -67,18 +66,10 @@ public class ExportRequests {
 
     // Every row of the list, in the page's order. (A line comment: Modulith's docs fail on Javadoc of methods taking nested types.)
     public List<TicketViews.Row> rows(Viewer viewer, TicketViews.Filter filter) {
-        List<TicketViews.Row> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Page<TicketViews.Row> rows = queries.list(viewer, filter, page, CHUNK);
-            all.addAll(rows.items());
-            if (rows.items().size() < CHUNK || all.size() >= rows.total()) {
-                return all;
-            }
-        }
+        return ExportRows.all(CHUNK, page -> queries.list(viewer, filter, page, CHUNK));
     }
 
-    public void write(Viewer viewer, TicketViews.Filter filter, Locale locale, OutputStream out) {
-        List<TicketViews.Row> rows = rows(viewer, filter);
+    public void write(List<TicketViews.Row> rows, Locale locale, OutputStream out) {
         XlsxSheet.Book book = XlsxSheet.book(out, messages, locale);
         XlsxSheet sheet = book.sheet("export.sheet.requests", "export.requests.", "number", "submitted", "category", "state",
                 "student", "department", "location", "deadline", "summary").width(8, 60);

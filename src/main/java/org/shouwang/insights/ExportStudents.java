@@ -1,14 +1,12 @@
 package org.shouwang.insights;
 
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.shouwang.identity.AuditLog;
 import org.shouwang.people.People;
 import org.shouwang.people.StudentSummary;
-import org.shouwang.shared.Page;
 import org.shouwang.shared.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -38,13 +36,7 @@ public class ExportStudents {
     /** What /students finds for the viewer, every page, read in one transaction; the export is audited. */
     @Transactional
     public List<StudentSummary> rows(Viewer viewer, String q, Long classId) {
-        List<StudentSummary> all = new ArrayList<>();
-        Page<StudentSummary> page;
-        int n = 0;
-        do {
-            page = people.searchStudents(viewer, q, classId, n++, BATCH);
-            all.addAll(page.items());
-        } while (n < page.pages());
+        List<StudentSummary> all = ExportRows.all(BATCH, n -> people.searchStudents(viewer, q, classId, n, BATCH));
         audit.record(viewer, "export.students", "export", null, all.size() + " rows; q=" + q + (classId == null ? "" : "; class " + classId));
         return all;
     }

@@ -48,8 +48,9 @@ class ExportsController {
                   @RequestParam(defaultValue = "false") boolean supervised, @RequestParam(defaultValue = "") String q,
                   Locale locale, HttpServletResponse response) throws IOException {
         TicketViews.Filter filter = requests.filter(viewer, queue, state, category, q, overdue, supervised);
+        var rows = requests.rows(viewer, filter);
         start(response, "requests.xlsx");
-        requests.write(viewer, filter, locale, response.getOutputStream());
+        requests.write(rows, locale, response.getOutputStream());
     }
 
     @Operation(summary = "The request KPI table of [from, to) (yyyy-MM-dd; this month without dates) by CATEGORY (default), "
