@@ -48,23 +48,28 @@ public class ExportAccounts {
 
     /** What the page finds for this search and role (an unknown role is ignored), every page; the export is audited. */
     @Transactional
-    public List<Account> accounts(Viewer viewer, String q, String role) {
+    public Listed accounts(Viewer viewer, String q, String role) {
         adminOnly(viewer, "accounts");
         String text = q == null ? "" : q.length() > 64 ? q.substring(0, 64) : q;
         Role chosen = FormValues.filter(Role.class, role);
         List<Account> all = ExportRows.all(BATCH, n -> accounts.search(text, chosen, n, BATCH));
         audit.record(viewer, "export.accounts", "export", null, all.size() + " rows; q=" + text + (chosen == null ? "" : "; role " + chosen));
-        return all;
-    }
-
-    public void writeAccounts(List<Account> rows, Locale locale, OutputStream out) {
         Map<Long, String> departments = accounts.departments().stream()
                 .collect(Collectors.toMap(PersonDirectory.Department::id, PersonDirectory.Department::name, (a, b) -> a));
+        return new Listed(all, departments);
+    }
+
+    /** The accounts found, with the names of the departments they may belong to (all read before the export is written). */
+    public record Listed(List<Account> accounts, Map<Long, String> departments) {
+    }
+
+    public void writeAccounts(Listed listed, Locale locale, OutputStream out) {
+        Map<Long, String> departments = listed.departments();
         Instant now = clock.instant();
         XlsxSheet.Book book = XlsxSheet.book(out, messages, locale);
         XlsxSheet sheet = book.sheet("export.sheet.accounts", "export.accounts.", "username", "name", "roles", "department",
                 "status", "mustChangePassword", "createdAt").width(0, 18).width(2, 36).width(3, 24);
-        for (Account a : rows) {
+        for (Account a : listed.accounts()) {
             String roles = a.roles().stream().sorted().map(r -> book.text("role." + r)).collect(Collectors.joining("、"));
             String status = !a.enabled() ? "account.disabled" : a.lockedAt(now) ? "account.locked" : "account.enabled";
             sheet.row(a.username(), a.displayName(), roles, a.departmentId() == null ? "" : departments.getOrDefault(a.departmentId(), ""),

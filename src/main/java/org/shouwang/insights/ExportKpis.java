@@ -32,8 +32,9 @@ public class ExportKpis {
     }
 
     // The report for these parameters as the API reads them: from inclusive, to exclusive, this month without dates;
-    // bad values are field errors (400). (Line comment: Modulith's docs choke on brackets in Javadoc.)
-    public TicketKpis.Report report(Viewer viewer, String from, String to, String by) {
+    // department narrows it to one (a department head only their own, else 404); bad values are field errors (400).
+    // (Line comment: Modulith's docs choke on brackets in Javadoc.)
+    public TicketKpis.Report report(Viewer viewer, String from, String to, String by, Long department) {
         kpis.scope(viewer);
         Fields fields = new Fields();
         LocalDate start = fields.date(from, "from");
@@ -45,7 +46,7 @@ public class ExportKpis {
         fields.check();
         LocalDate[] range = start == null ? kpis.period(TicketKpis.Period.MONTH, null, null)
                 : kpis.period(TicketKpis.Period.CUSTOM, start, end);
-        return kpis.report(viewer, range[0], range[1], dimension == null ? TicketKpis.Dimension.CATEGORY : dimension);
+        return kpis.report(viewer, range[0], range[1], dimension == null ? TicketKpis.Dimension.CATEGORY : dimension, department);
     }
 
     public void write(TicketKpis.Report report, Locale locale, OutputStream out) {

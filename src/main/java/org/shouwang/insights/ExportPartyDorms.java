@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.shouwang.activities.ActivityViews;
 import org.shouwang.party.BranchActivities;
 import org.shouwang.party.PartyDorms;
-import org.shouwang.party.PartyMembers;
 import org.shouwang.party.PartyOrganisationKind;
 import org.shouwang.party.PartyOrganisations;
 import org.shouwang.party.PartyViews;
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Service;
  * Party-member dorms of a branch the viewer manages (/party/dorms, the same branch chosen as there; 404 for anyone
  * managing none), responsibility zones of a branch (/party/{id}/zones, its managers only) or the viewer's own
  * (/party/zone), and a branch's activities of a year (/party/{id}/activities) with the members' attendance only
- * where the page shows it. Political status only for Party roles and administrators. Counts, names and student
+ * where the page shows it (never political status, which that page does not show). Counts, names and student
  * numbers only; notes masked.
  */
 @Service
@@ -33,16 +32,14 @@ public class ExportPartyDorms {
 
     private final PartyDorms dorms;
     private final PartyOrganisations organisations;
-    private final PartyMembers members;
     private final ResponsibilityZones zones;
     private final BranchActivities activities;
     private final MessageSource messages;
 
-    ExportPartyDorms(PartyDorms dorms, PartyOrganisations organisations, PartyMembers members, ResponsibilityZones zones,
+    ExportPartyDorms(PartyDorms dorms, PartyOrganisations organisations, ResponsibilityZones zones,
                      BranchActivities activities, MessageSource messages) {
         this.dorms = dorms;
         this.organisations = organisations;
-        this.members = members;
         this.zones = zones;
         this.activities = activities;
         this.messages = messages;
@@ -129,20 +126,11 @@ public class ExportPartyDorms {
         }
         counts.row(book.text("export.kpis.total"), branch.total()).bold(2);
         if (branch.attendance() != null) {
-            boolean status = members.seesStatus(viewer);
-            XlsxSheet attendance = status
-                    ? book.sheet("export.sheet.branchAttendance", "export.branchActivities.", "studentNumber", "member", "registered",
-                            "attended", "status")
-                    : book.sheet("export.sheet.branchAttendance", "export.branchActivities.", "studentNumber", "member", "registered",
-                            "attended");
-            attendance.width(0, 16);
+            // as the page shows it: who registered and attended, never a member's political status
+            XlsxSheet attendance = book.sheet("export.sheet.branchAttendance", "export.branchActivities.", "studentNumber", "member",
+                    "registered", "attended").width(0, 16);
             for (BranchActivities.MemberAttendance m : branch.attendance()) {
-                if (status) {
-                    attendance.row(m.studentNumber(), m.name(), m.registered(), m.attended(),
-                            book.text("party.member.status." + m.status()));
-                } else {
-                    attendance.row(m.studentNumber(), m.name(), m.registered(), m.attended());
-                }
+                attendance.row(m.studentNumber(), m.name(), m.registered(), m.attended());
             }
         }
         book.finish();

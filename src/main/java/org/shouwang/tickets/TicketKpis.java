@@ -178,8 +178,8 @@ public class TicketKpis {
     }
 
     /**
-     * Adds the requests of [from, to) not rolled up yet to every breakdown, streamed row by row
-     * (never held in memory), with the facts and group keys the rollup uses for its cells.
+     * Adds the requests of [from, to) not rolled up yet to every breakdown, row by row as they are
+     * read (no list of them is built), with the facts and group keys the rollup uses for its cells.
      */
     private void readOpen(Long department, LocalDate from, LocalDate to, List<Tallies> all) {
         Map<String, Object> params = new HashMap<>();

@@ -23,6 +23,7 @@ class ExportDashboardsTests {
     @Autowired DemoUsers users;
     @Autowired ClassesDashboard classes;
     @Autowired BuildingDashboard buildings;
+    @Autowired DepartmentDashboard departments;
 
     @Test
     void aCounsellorExportsTheirClassesFiguresAndTheStudentsWithoutAnActivity() throws Exception {
@@ -83,10 +84,20 @@ class ExportDashboardsTests {
     }
 
     @Test
-    void theDepartmentDashboardLinksItsKpiTable() throws Exception {
-        String own = Workbooks.linked(mvc, users.as("depthead"), "/insights/department", "export-kpis", "/exports/request-kpis.xlsx");
-        assertThat(own).contains("by=MONTH");
-        String any = Workbooks.linked(mvc, users.as("leader"), "/insights/department", "export-kpis", "/exports/request-kpis.xlsx");
-        assertThat(any).contains("by=DEPARTMENT");
+    void theDepartmentDashboardLinksTheExportOfItsOwnTableItsDepartmentByMonthOverTheWholePeriod() throws Exception {
+        for (String username : List.of("depthead", "leader")) {
+            DepartmentDashboard.Dashboard d = departments.dashboard(users.viewer(username), null, null, null);
+            String url = Workbooks.linked(mvc, users.as(username), "/insights/department", "export-kpis", "/exports/request-kpis.xlsx");
+            assertThat(url).contains("by=MONTH", "department=" + d.departmentId(), "from=" + d.from(),
+                    "to=" + d.to().plusDays(1));
+            List<Row> rows = Workbooks.rows(mvc, users.as(username), url);
+            assertThat(rows).as("title, header, a row per month, total").hasSize(d.trend().size() + 3);
+            assertThat(number(rows.get(rows.size() - 1), 1)).as(username).isEqualTo(d.kpis().requests());
+        }
+        long other = departments.dashboard(users.viewer("leader"), null, null, null).departments().stream()
+                .mapToLong(DepartmentDashboard.Choice::id)
+                .filter(id -> id != departments.dashboard(users.viewer("depthead"), null, null, null).departmentId())
+                .findFirst().orElseThrow();
+        mvc.perform(get("/exports/request-kpis.xlsx?department=" + other).with(users.as("depthead"))).andExpect(status().isNotFound());
     }
 }

@@ -54,12 +54,13 @@ class ExportsController {
     }
 
     @Operation(summary = "The request KPI table of [from, to) (yyyy-MM-dd; this month without dates) by CATEGORY (default), "
-            + "DEPARTMENT, COLLEGE, BUILDING, FLOOR or MONTH, as xlsx; a department head gets their department, anyone "
-            + "but admins, leaders, student affairs and the desk 404")
+            + "DEPARTMENT, COLLEGE, BUILDING, FLOOR or MONTH, of one department (department: its id) or all, as xlsx; a "
+            + "department head gets their department (another 404), anyone but admins, leaders, student affairs and the desk 404")
     @GetMapping({"/exports/request-kpis.xlsx", "/api/v1/exports/request-kpis.xlsx"})
     void requestKpis(Viewer viewer, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                     @RequestParam(required = false) String by, Locale locale, HttpServletResponse response) throws IOException {
-        TicketKpis.Report report = kpis.report(viewer, from, to, by);
+                     @RequestParam(required = false) String by, @RequestParam(required = false) Long department, Locale locale,
+                     HttpServletResponse response) throws IOException {
+        TicketKpis.Report report = kpis.report(viewer, from, to, by, department);
         start(response, "request-kpis.xlsx");
         kpis.write(report, locale, response.getOutputStream());
     }
