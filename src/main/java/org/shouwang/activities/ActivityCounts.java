@@ -102,7 +102,8 @@ public class ActivityCounts {
         return counts(from, to, dimensions);
     }
 
-    private List<Report> counts(LocalDate from, LocalDate to, List<Dimension> dimensions) {
+    /** Several breakdowns of one period for a caller that checked access itself (reports), in one read. */
+    public List<Report> counts(LocalDate from, LocalDate to, List<Dimension> dimensions) {
         LocalDate[] period = period(from, to);
         Map<String, Object> range = Map.of(
                 "from", Timestamps.of(period[0].atStartOfDay(properties.zone()).toInstant()),

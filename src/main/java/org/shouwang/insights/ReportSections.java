@@ -181,9 +181,11 @@ class ReportSections {
 
     /** Section 6: the published activities starting in the period, by education, series and type. */
     ReportFigures.Activities activities(LocalDate from, LocalDate to) {
-        ActivityCounts.Report byType = activities.counts(from, to, ActivityCounts.Dimension.TYPE);
-        ActivityCounts.Report bySeries = activities.counts(from, to, ActivityCounts.Dimension.SERIES);
-        ActivityCounts.Report byEducation = activities.counts(from, to, ActivityCounts.Dimension.EDUCATION);
+        List<ActivityCounts.Report> counted = activities.counts(from, to, List.of(ActivityCounts.Dimension.TYPE,
+                ActivityCounts.Dimension.SERIES, ActivityCounts.Dimension.EDUCATION));
+        ActivityCounts.Report byType = counted.get(0);
+        ActivityCounts.Report bySeries = counted.get(1);
+        ActivityCounts.Report byEducation = counted.get(2);
         List<ReportFigures.Group> types = groups(byType);
         List<ReportFigures.Group> series = groups(bySeries);
         return new ReportFigures.Activities(byType.total().activities(), byType.total().attendances(), byType.total().hours(),
