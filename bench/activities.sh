@@ -88,6 +88,20 @@ new_activity() {
 
 driver() { java -cp "$WORK/driver" LoadDriver "$@"; }
 
+# CPU seconds (user + system) of all PostgreSQL processes, to set beside the app's (cpu_s) and the driver's.
+pg_cpu_s() {
+  local ticks=0 p
+  for p in $(pgrep -u postgres 2>/dev/null); do ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f\n", t / hz }'
+}
+# cpu_line APP0 PG0 OUT N: where the CPU of a phase went, in ms per request.
+cpu_line() {
+  local app=$(awk -v a="$(cpu_s)" -v b="$1" 'BEGIN { printf "%.2f", a - b }') pg=$(awk -v a="$(pg_cpu_s)" -v b="$2" 'BEGIN { printf "%.2f", a - b }')
+  local drv=$(sed -n 's/^DRIVER_CPU_S //p' <<<"$3")
+  awk -v a="$app" -v p="$pg" -v d="${drv:-0}" -v n="$4" \
+    'BEGIN { printf "cpu: app %.2f s, postgres %.2f s, driver %.2f s = %.3f / %.3f / %.3f ms per request", a, p, d, 1000*a/n, 1000*p/n, 1000*d/n }'
+}
+
 # pgbench: the least a registration does at the database, on a row every client wants: the
 # conditional seat update and the registration insert, in one transaction. Its activity has a
 # capacity no run reaches, so every transaction takes the row lock (the hot row).
@@ -144,8 +158,10 @@ run_pgbench >/dev/null
 declare -A results=()
 for run in $(seq 1 "$RUNS"); do
   id=$(new_activity "run $run")
+  app0=$(cpu_s) pg0=$(pg_cpu_s)
   out=$(driver --url "$BASE/api/v1/activities/$id/registration" --tokens "$WORK/tokens.txt" --count "$STUDENTS" \
     --concurrency "$CONNECTIONS" --slow-ms 1000)
+  rush_cpu=$(cpu_line "$app0" "$pg0" "$out" "$STUDENTS")
   results[rush.$run]=$(grep '^WRK_RESULT' <<<"$out")
   seated=$(psql_db -c "SELECT count(*) FROM registration WHERE activity_id = $id AND state = 'REGISTERED'")
   waiting=$(psql_db -c "SELECT count(*) FROM registration WHERE activity_id = $id AND state = 'WAITLISTED'")
@@ -153,11 +169,14 @@ for run in $(seq 1 "$RUNS"); do
   printf 'run %d rush     %s %s; seated=%s waitlisted=%s taken=%s; over 1 s by tenth of the run: %s\n' "$run" \
     "${results[rush.$run]#WRK_RESULT }" "$(grep '^STATUSES' <<<"$out")" "$seated" "$waiting" "$taken" \
     "$(sed -n 's/^SLOW_BY_TENTH //p' <<<"$out")"
+  printf 'run %d rush     %s\n' "$run" "$rush_cpu"
   [[ $seated == "$SEATS" && $taken == "$SEATS" ]] || log "CAPACITY BROKEN: $seated seated, taken $taken, of $SEATS"
 
+  app0=$(cpu_s) pg0=$(pg_cpu_s)
   out=$(driver --url "$BASE/api/v1/me" --method GET --tokens "$WORK/tokens.txt" --count "$STUDENTS" --concurrency "$CONNECTIONS")
   results[baseline.$run]=$(grep '^WRK_RESULT' <<<"$out")
   printf 'run %d baseline %s\n' "$run" "${results[baseline.$run]#WRK_RESULT }"
+  printf 'run %d baseline %s\n' "$run" "$(cpu_line "$app0" "$pg0" "$out" "$STUDENTS")"
 
   results[pgbench.$run]=$(run_pgbench)
   printf 'run %d pgbench  %s\n' "$run" "${results[pgbench.$run]#WRK_RESULT }"

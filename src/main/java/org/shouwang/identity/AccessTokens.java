@@ -35,12 +35,14 @@ public class AccessTokens {
     private final JdbcClient jdbc;
     private final AccountStore accounts;
     private final AccountUserDetailsService users;
+    private final TokenUses uses;
     private final Clock clock;
 
-    AccessTokens(JdbcClient jdbc, AccountStore accounts, AccountUserDetailsService users, Clock clock) {
+    AccessTokens(JdbcClient jdbc, AccountStore accounts, AccountUserDetailsService users, TokenUses uses, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.users = users;
+        this.uses = uses;
         this.clock = clock;
     }
 
@@ -75,8 +77,10 @@ public class AccessTokens {
         return new Created(token, secret);
     }
 
-    @Transactional(readOnly = true)
+    /** The owner's tokens, the uses noted on this node written first so "last used" is current. */
+    @Transactional
     public List<Token> of(Viewer owner) {
+        uses.flush();
         return jdbc.sql("SELECT * FROM access_token WHERE account_id = ? ORDER BY id DESC").param(owner.accountId())
                 .query(this::token).list();
     }
@@ -92,27 +96,20 @@ public class AccessTokens {
 
     private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
-    /** The account behind a presented token, if the token is known, active and its account usable. */
-    @Transactional
+    /**
+     * The account behind a presented token, if the token is known, active and its account usable:
+     * one read; the use is noted to the minute and written later in a batch ({@link TokenUses}).
+     */
     Optional<AccountUser> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         String hash = hash(presented);
-        record Use(long accountId, Instant lastUsedAt) {
-        }
-        Optional<Use> use = jdbc.sql("""
-                        SELECT account_id, last_used_at FROM access_token
-                        WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
-                .params(hash, Timestamps.of(now)).query((rs, n) -> new Use(rs.getLong(1), Timestamps.read(rs, "last_used_at")))
-                .optional();
-        // "Last used" is kept to the minute: a busy client does not write on every request.
-        use.filter(u -> u.lastUsedAt() == null || u.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION)))
-                .ifPresent(u -> jdbc.sql("UPDATE access_token SET last_used_at = ? WHERE token_hash = ?")
-                        .params(Timestamps.of(now), hash).update());
-        return use.map(Use::accountId).flatMap(accounts::findById).map(users::user)
-                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+        Optional<AccountStore.Bearer> bearer = accounts.byActiveToken(hash, now);
+        bearer.filter(b -> b.tokenUsedAt() == null || b.tokenUsedAt().isBefore(now.minus(LAST_USE_PRECISION)))
+                .ifPresent(b -> uses.used(hash, now));
+        return bearer.map(b -> users.user(b.row())).filter(u -> u.isEnabled() && u.isAccountNonLocked());
     }
 
     private Token token(ResultSet rs, int n) throws SQLException {

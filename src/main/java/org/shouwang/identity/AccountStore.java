@@ -3,11 +3,13 @@ package org.shouwang.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.shouwang.shared.Page;
 import org.shouwang.shared.Role;
@@ -21,6 +23,8 @@ class AccountStore {
     private static final String COLUMNS = """
             id, username, password_hash, display_name, student_id, staff_id, department_id, enabled,
             must_change_password, failed_logins, locked_until, created_at""";
+    private static final String ACCOUNT_COLUMNS = Arrays.stream(COLUMNS.split(","))
+            .map(column -> "a." + column.strip()).collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
 
@@ -29,6 +33,32 @@ class AccountStore {
     }
 
     record Row(Account account, String passwordHash) {
+    }
+
+    /** The account behind a presented access token, and when the token was last used. */
+    record Bearer(Row row, Instant tokenUsedAt) {
+    }
+
+    /**
+     * The account holding an active token, with its roles and the token's last use, in one
+     * statement: every API call asks it.
+     */
+    Optional<Bearer> byActiveToken(String tokenHash, Instant now) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        List<Bearer> rows = jdbc.sql("SELECT " + ACCOUNT_COLUMNS + ", t.last_used_at AS token_used_at, r.role"
+                        + " FROM access_token t JOIN account a ON a.id = t.account_id"
+                        + " LEFT JOIN account_role r ON r.account_id = a.id"
+                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)")
+                .params(tokenHash, Timestamps.of(now))
+                .query((rs, n) -> {
+                    String role = rs.getString("role");
+                    if (role != null) {
+                        roles.add(Role.valueOf(role));
+                    }
+                    return new Bearer(row(rs, n), Timestamps.read(rs, "token_used_at"));
+                })
+                .list();
+        return rows.stream().findFirst().map(b -> new Bearer(withRoles(b.row(), roles), b.tokenUsedAt()));
     }
 
     Optional<Row> findByUsername(String username) {
@@ -159,6 +189,10 @@ class AccountStore {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         roles.addAll(jdbc.sql("SELECT role FROM account_role WHERE account_id = ?").param(row.account().id())
                 .query((rs, n) -> Role.valueOf(rs.getString(1))).list());
+        return withRoles(row, roles);
+    }
+
+    private static Row withRoles(Row row, Set<Role> roles) {
         Account a = row.account();
         return new Row(new Account(a.id(), a.username(), a.displayName(), roles, a.studentId(), a.staffId(),
                 a.departmentId(), a.enabled(), a.mustChangePassword(), a.failedLogins(), a.lockedUntil(), a.createdAt()),

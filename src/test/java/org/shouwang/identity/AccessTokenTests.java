@@ -60,6 +60,9 @@ class AccessTokenTests {
                 .andExpect(jsonPath("$.username").value(owner.username()))
                 .andExpect(jsonPath("$.roles", hasItem("LEADER")));
         long id = tokenId(secret);
+        // The use is noted, then written in a batch; the owner's list writes what is pending first.
+        assertThat(tokens.of(users.viewer(owner.username()))).filteredOn(t -> t.id() == id)
+                .singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isNotNull());
         assertThat(jdbc.sql("SELECT last_used_at FROM access_token WHERE id = ?").param(id).query(Object.class).single()).isNotNull();
         mvc.perform(get("/profile").with(users.as(owner.username())))
                 .andExpect(content().string(containsString("…" + secret.substring(secret.length() - 4))))
