@@ -18,7 +18,8 @@ public final class TicketNumber {
     }
 
     public static String of(long id, Instant submittedAt) {
-        return DAY.format(submittedAt.atZone(ZONE)) + "-" + String.format("%06d", id);
+        String digits = Long.toString(id);
+        return DAY.format(submittedAt.atZone(ZONE)) + "-" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
     }
 
     /** The id inside a number as someone typed it (with or without the day part). */

@@ -148,12 +148,13 @@ public class Tickets {
         List<Step> later = t.steps().subList(submitted, t.steps().size());
         List<Step> routing = List.copyOf(later);
         later.clear();
-        List<Long> eventIds = record(t, actor, now);
+        Telling telling = new Telling(t);
+        List<Long> eventIds = record(t, actor, now, telling);
         store.addPhotos(t.id, eventIds.get(0), photos);
         // The list dispatches, not the student: automatic steps are the system's.
         t.steps().addAll(routing);
-        record(t, solvedOnSpot != null ? actor : null, now);
-        String department = t.departmentId == null ? null : departmentName(t.departmentId);
+        record(t, solvedOnSpot != null ? actor : null, now, telling);
+        String department = t.departmentId == null ? null : telling.departmentName(t.departmentId);
         return new TicketViews.Submitted(t.id, t.number(), t.state, department, t.crisis, t.crisis ? properties.hotline() : null);
     }
 
@@ -430,10 +431,14 @@ public class Tickets {
      * request (closed, withdrawn, merged) is also published as {@link TicketClosed}.
      */
     private List<Long> record(Ticket t, Viewer actor, Instant now) {
+        return record(t, actor, now, new Telling(t));
+    }
+
+    private List<Long> record(Ticket t, Viewer actor, Instant now, Telling telling) {
         List<Step> steps = List.copyOf(t.steps());
         List<Long> ids = store.append(t, actor == null ? null : actor.accountId(), actor == null ? "系统" : actor.displayName(), now);
         for (int i = 0; i < steps.size(); i++) {
-            tell(t, steps.get(i), ids.get(i), actor);
+            tell(t, steps.get(i), ids.get(i), actor, telling);
             Step step = steps.get(i);
             if (step.to() != null && step.to().ended() && step.from() != step.to()) {
                 events.publishEvent(new TicketClosed(t.id, step.to(), t.mergedIntoId, now));
@@ -442,10 +447,10 @@ public class Tickets {
         return ids;
     }
 
-    private void tell(Ticket t, Step step, long eventId, Viewer actor) {
+    private void tell(Ticket t, Step step, long eventId, Viewer actor, Telling telling) {
         Set<Long> to = new HashSet<>();
         if (step.kind().shown()) {
-            to.addAll(requesterAccounts(t));
+            to.addAll(telling.requesters());
         }
         if (t.ownerAccountId != null) {
             to.add(t.ownerAccountId);
@@ -478,12 +483,41 @@ public class Tickets {
             return;
         }
         String detail = switch (step.kind()) {
-            case DISPATCHED, TRANSFERRED, DECIDED -> departmentName(t.departmentId);
+            case DISPATCHED, TRANSFERRED, DECIDED -> telling.departmentName(t.departmentId);
             case SUPERVISED -> String.valueOf(t.supervisionLevel);
             default -> "";
         };
         events.publishEvent(new Notice("ticket-event:" + eventId, to, "notice.ticket." + step.kind().name(),
                 List.of(t.number(), detail), "/requests/" + t.id));
+    }
+
+    /**
+     * What telling of the steps of one save (a submission: its own and the dispatch) reads once:
+     * the requesters' accounts and the departments' names.
+     */
+    private final class Telling {
+        private final Ticket ticket;
+        private Set<Long> requesters;
+        private List<Structure.Department> departments;
+
+        Telling(Ticket ticket) {
+            this.ticket = ticket;
+        }
+
+        Set<Long> requesters() {
+            if (requesters == null) {
+                requesters = requesterAccounts(ticket);
+            }
+            return requesters;
+        }
+
+        String departmentName(Long id) {
+            if (departments == null) {
+                departments = people.departments();
+            }
+            return id == null ? "" : departments.stream().filter(d -> d.id() == id).map(Structure.Department::name)
+                    .findFirst().orElse("");
+        }
     }
 
     private Set<Long> requesterAccounts(Ticket t) {
@@ -523,11 +557,6 @@ public class Tickets {
         return people.departments().stream().filter(d -> d.code().equals(properties.psychologyDepartment()))
                 .map(Structure.Department::id).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no department " + properties.psychologyDepartment()));
-    }
-
-    private String departmentName(Long id) {
-        return id == null ? "" : people.departments().stream().filter(d -> d.id() == id).map(Structure.Department::name)
-                .findFirst().orElse("");
     }
 
     private Ticket.Place place(long studentId, Submission s) {
