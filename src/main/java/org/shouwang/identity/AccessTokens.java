@@ -77,8 +77,8 @@ public class AccessTokens {
         return new Created(token, secret);
     }
 
-    /** The owner's tokens, the uses noted on this node written first so "last used" is current. */
-    @Transactional
+    /** The owner's tokens, the uses noted on this node written first (in a transaction of their own) so "last used" is current. */
+    @Transactional(readOnly = true)
     public List<Token> of(Viewer owner) {
         uses.flush();
         return jdbc.sql("SELECT * FROM access_token WHERE account_id = ? ORDER BY id DESC").param(owner.accountId())

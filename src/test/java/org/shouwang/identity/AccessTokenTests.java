@@ -43,6 +43,25 @@ class AccessTokenTests {
     @Autowired JdbcClient jdbc;
     @Autowired AccessTokens tokens;
 
+    @Autowired TokenUses uses;
+
+    @Test
+    void aTokensLastUseIsWrittenInBatchesAndNeverMovesBack() {
+        Account owner = Throwaway.account(accounts, users.viewer("admin"), "last-use", Role.LEADER);
+        var viewer = users.viewer(owner.username());
+        AccessTokens.Created created = tokens.create(viewer, "同步", null);
+        String hash = AccessTokens.hash(created.secret());
+        Instant noon = Instant.parse("2030-03-01T04:00:00Z");
+
+        uses.used(hash, noon);
+        uses.flush();
+        uses.used(hash, noon.minusSeconds(3600)); // noted later by a node whose clock or batch lags
+        uses.flush();
+        assertThat(tokens.of(viewer)).singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isEqualTo(noon));
+        uses.used(hash, noon.plusSeconds(60));
+        assertThat(tokens.of(viewer)).singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isEqualTo(noon.plusSeconds(60)));
+    }
+
     @Test
     void aTokenCreatedOnTheProfileSignsInApiCallsUntilRevoked() throws Exception {
         Account owner = Throwaway.account(accounts, users.viewer("admin"), "token", Role.LEADER);
