@@ -1,7 +1,9 @@
 package org.shouwang.tickets;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +14,9 @@ import org.shouwang.shared.Photo;
 import org.shouwang.shared.NotFoundException;
 import org.shouwang.shared.RuleViolation;
 import org.shouwang.shared.Timestamps;
+import org.shouwang.shared.Viewer;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -33,26 +38,41 @@ class TicketStore {
             awaiting_decision, dispatch_forced, supervision_level, supervised_at, reminded, merged_into_id, on_spot, contacted,
             solved, satisfaction, followed_up_at, next_check_at""";
 
+    private static final String FIND = """
+            SELECT t.id, t.version, %s,
+                   r.dispatch_hours, r.respond_hours, r.resolve_hours,
+                   r.urgent_dispatch_hours, r.urgent_respond_hours, r.urgent_resolve_hours
+            FROM ticket t LEFT JOIN responsibility r ON r.id = t.responsibility_id WHERE t.id = ?"""
+            .formatted(COLUMNS.replaceAll("(\\w+)", "t.$1"));
+
+    private static final String INSERT = "INSERT INTO ticket (" + COLUMNS + ", version) VALUES (" + "?, ".repeat(48) + "0)";
+
+    private static final String UPDATE = "UPDATE ticket SET " + COLUMNS.replaceAll("(\\w+)", "$1 = ?").replace("\n", " ")
+            + ", version = version + 1 WHERE id = ? AND version = ?";
+
+    private static final String APPEND = """
+            INSERT INTO ticket_event (ticket_id, at, actor_account_id, actor_name, kind, public, from_state, to_state, text, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Who a step is recorded against when no one did it: the responsibility list, a scan. */
+    private static final String SYSTEM = "系统";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TicketsProperties properties;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    TicketStore(JdbcClient jdbc, TicketsProperties properties, BusinessCalendar calendar, Clock clock) {
+    TicketStore(JdbcClient jdbc, JdbcTemplate template, TicketsProperties properties, BusinessCalendar calendar, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.properties = properties;
         this.calendar = calendar;
         this.clock = clock;
     }
 
     Optional<Ticket> find(long id) {
-        return jdbc.sql("""
-                        SELECT t.id, t.version, %s,
-                               r.dispatch_hours, r.respond_hours, r.resolve_hours,
-                               r.urgent_dispatch_hours, r.urgent_respond_hours, r.urgent_resolve_hours
-                        FROM ticket t LEFT JOIN responsibility r ON r.id = t.responsibility_id WHERE t.id = ?"""
-                        .formatted(COLUMNS.replaceAll("(\\w+)", "t.$1")))
-                .param(id).query(this::ticket).optional();
+        return jdbc.sql(FIND).param(id).query(this::ticket).optional();
     }
 
     Ticket get(long id) {
@@ -62,8 +82,7 @@ class TicketStore {
     /** Inserts a new request; sets its id. */
     void insert(Ticket t) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", version) VALUES (" + "?, ".repeat(48) + "0)")
-                .params(values(t)).update(keys, "id");
+        jdbc.sql(INSERT).params(values(t)).update(keys, "id");
         t.id = keys.getKeyAs(Number.class).longValue();
         t.version = 0;
     }
@@ -73,31 +92,44 @@ class TicketStore {
         List<Object> params = new ArrayList<>(values(t));
         params.add(t.id);
         params.add(t.version);
-        int updated = jdbc.sql("UPDATE ticket SET " + COLUMNS.replaceAll("(\\w+)", "$1 = ?").replace("\n", " ")
-                        + ", version = version + 1 WHERE id = ? AND version = ?")
-                .params(params).update();
+        int updated = jdbc.sql(UPDATE).params(params).update();
         if (updated == 0) {
             throw new RuleViolation("ticket.conflict", t.number());
         }
         t.version++;
     }
 
-    /** Appends the aggregate's recorded steps to the history; returns the new rows' ids in order. */
-    List<Long> append(Ticket t, Long actorAccountId, String actorName, Instant at) {
-        List<Long> ids = new ArrayList<>();
-        for (Step step : t.steps()) {
-            KeyHolder keys = new GeneratedKeyHolder();
-            jdbc.sql("""
-                            INSERT INTO ticket_event (ticket_id, at, actor_account_id, actor_name, kind, public, from_state, to_state, text, detail)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(t.id, Timestamps.of(at), actorAccountId, actorName, step.kind().name(), step.kind().shown(),
-                            step.from() == null ? null : step.from().name(), step.to() == null ? null : step.to().name(),
-                            step.text(), truncate(step.detail()))
-                    .update(keys, "id");
-            ids.add(keys.getKeyAs(Number.class).longValue());
-        }
+    /**
+     * Appends the aggregate's recorded steps to the history, in one round trip: step {@code i} is
+     * the doing of {@code actors.get(i)}, the system's when null; returns the new rows' ids in order.
+     */
+    List<Long> append(Ticket t, List<Viewer> actors, Instant at) {
+        List<Step> steps = List.copyOf(t.steps());
+        KeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(connection -> connection.prepareStatement(APPEND, new String[]{"id"}), new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Step step = steps.get(i);
+                Viewer actor = actors.get(i);
+                ps.setLong(1, t.id);
+                ps.setObject(2, Timestamps.of(at));
+                ps.setObject(3, actor == null ? null : actor.accountId(), Types.BIGINT);
+                ps.setString(4, actor == null ? SYSTEM : actor.displayName());
+                ps.setString(5, step.kind().name());
+                ps.setBoolean(6, step.kind().shown());
+                ps.setString(7, step.from() == null ? null : step.from().name());
+                ps.setString(8, step.to() == null ? null : step.to().name());
+                ps.setString(9, step.text());
+                ps.setString(10, truncate(step.detail()));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return steps.size();
+            }
+        }, keys);
         t.steps().clear();
-        return ids;
+        return keys.getKeyList().stream().map(row -> ((Number) row.get("id")).longValue()).toList();
     }
 
     void addPhotos(long ticketId, Long eventId, List<Photo> photos) {

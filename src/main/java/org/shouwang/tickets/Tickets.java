@@ -3,14 +3,19 @@ package org.shouwang.tickets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.shouwang.identity.Accounts;
 import org.shouwang.identity.AuditLog;
 import org.shouwang.notifications.Notice;
+import org.shouwang.people.Enrolment;
 import org.shouwang.people.People;
 import org.shouwang.people.Structure;
 import org.shouwang.people.StudentSummary;
@@ -128,46 +133,44 @@ public class Tickets {
         String text = checkText("text", s.text());
         checkCategory(s);
         Photo.check(photos, properties.maxPhotos(), properties.maxPhotoBytes());
-        StudentSummary student = people.student(studentId).orElseThrow(() -> new NotFoundException("student", studentId));
-        Structure.ClassGroup classGroup = people.classGroup(student.classId());
+        Enrolment student = people.enrolment(studentId).orElseThrow(() -> new NotFoundException("student", studentId));
         Ticket.Place place = place(studentId, s);
         Instant now = clock.instant();
         boolean urgent = s.urgent() && s.category().allowsUrgency();
-        Ticket t = Ticket.submitted(studentId, classGroup.id(), classGroup.collegeId(), s.category(), s.subcategory(), urgent,
+        Ticket t = Ticket.submitted(studentId, student.classId(), student.collegeId(), s.category(), s.subcategory(), urgent,
                 text, place, channel, owner, now, calendar.after(now, properties.limits(urgent).dispatchHours() * 60L, urgent));
         if (properties.mentionsCrisis(text)) {
             t.markCrisis();
         }
+        Telling telling = new Telling(t, actor);
         int submitted = t.steps().size();
         if (solvedOnSpot != null) {
             t.solveOnSpot(solvedOnSpot, now);
         } else {
-            automaticRoute(t).ifPresent(route -> t.dispatch(route, now, calendar));
+            automaticRoute(t, telling).ifPresent(route -> t.dispatch(route, now, calendar));
         }
         store.insert(t);
-        List<Step> later = t.steps().subList(submitted, t.steps().size());
-        List<Step> routing = List.copyOf(later);
-        later.clear();
-        Telling telling = new Telling(t);
-        List<Long> eventIds = record(t, actor, now, telling);
-        store.addPhotos(t.id, eventIds.get(0), photos);
         // The list dispatches, not the student: automatic steps are the system's.
-        t.steps().addAll(routing);
-        record(t, solvedOnSpot != null ? actor : null, now, telling);
+        List<Viewer> actors = new ArrayList<>(Collections.nCopies(submitted, actor));
+        actors.addAll(Collections.nCopies(t.steps().size() - submitted, solvedOnSpot != null ? actor : null));
+        List<Long> eventIds = record(t, actors, now, telling);
+        store.addPhotos(t.id, eventIds.get(0), photos);
         String department = t.departmentId == null ? null : telling.departmentName(t.departmentId);
         return new TicketViews.Submitted(t.id, t.number(), t.state, department, t.crisis, t.crisis ? properties.hotline() : null);
     }
 
     /** Psychology (and crisis) goes to the psychology centre; otherwise the published list, when it is unambiguous. */
-    private Optional<Ticket.Route> automaticRoute(Ticket t) {
+    private Optional<Ticket.Route> automaticRoute(Ticket t, Telling telling) {
         if (t.confidential) {
             long department = psychologyDepartment();
             return Optional.of(responsibilities.clauseFor(Category.PSYCHOLOGY, null, t.buildingId, department)
                     .map(c -> new Ticket.Route(department, c.id(), c.version(), c.limits(t.urgent)))
                     .orElse(new Ticket.Route(department, null, null, properties.limits(t.urgent))));
         }
-        return responsibilities.route(t.category, t.subcategory, t.buildingId)
-                .map(c -> new Ticket.Route(c.departmentId(), c.id(), c.version(), c.limits(t.urgent)));
+        return responsibilities.route(t.category, t.subcategory, t.buildingId).map(c -> {
+            telling.knowDepartment(c.departmentId(), c.department());
+            return new Ticket.Route(c.departmentId(), c.id(), c.version(), c.limits(t.urgent));
+        });
     }
 
     /** The desk sends a request that could not be routed automatically (or was returned) to a department. */
@@ -431,15 +434,16 @@ public class Tickets {
      * request (closed, withdrawn, merged) is also published as {@link TicketClosed}.
      */
     private List<Long> record(Ticket t, Viewer actor, Instant now) {
-        return record(t, actor, now, new Telling(t));
+        return record(t, Collections.nCopies(t.steps().size(), actor), now, new Telling(t, null));
     }
 
-    private List<Long> record(Ticket t, Viewer actor, Instant now, Telling telling) {
+    /** Step {@code i} is the doing of {@code actors.get(i)}, the system's when null. */
+    private List<Long> record(Ticket t, List<Viewer> actors, Instant now, Telling telling) {
         List<Step> steps = List.copyOf(t.steps());
-        List<Long> ids = store.append(t, actor == null ? null : actor.accountId(), actor == null ? "系统" : actor.displayName(), now);
+        List<Long> ids = store.append(t, actors, now);
         for (int i = 0; i < steps.size(); i++) {
-            tell(t, steps.get(i), ids.get(i), actor, telling);
             Step step = steps.get(i);
+            tell(t, step, ids.get(i), actors.get(i), telling);
             if (step.to() != null && step.to().ended() && step.from() != step.to()) {
                 events.publishEvent(new TicketClosed(t.id, step.to(), t.mergedIntoId, now));
             }
@@ -497,34 +501,48 @@ public class Tickets {
      */
     private final class Telling {
         private final Ticket ticket;
+        private final Viewer creator;
+        private final Map<Long, String> departmentNames = new HashMap<>();
         private Set<Long> requesters;
-        private List<Structure.Department> departments;
+        private boolean allDepartments;
 
-        Telling(Ticket ticket) {
+        /**
+         * @param creator who is creating the request, null when it is already saved: nothing is
+         *                merged into a new request, and a student submitting is its only requester
+         */
+        Telling(Ticket ticket, Viewer creator) {
             this.ticket = ticket;
+            this.creator = creator;
         }
 
         Set<Long> requesters() {
-            if (requesters == null) {
-                requesters = requesterAccounts(ticket);
+            if (requesters == null && creator != null && creator.isStudent(ticket.studentId)) {
+                requesters = Set.of(creator.accountId());
+            } else if (requesters == null) {
+                requesters = new HashSet<>();
+                accounts.ofStudent(ticket.studentId).ifPresent(requesters::add);
+                if (creator == null) {
+                    queries.mergedRequesters(ticket.id).forEach(s -> accounts.ofStudent(s).ifPresent(requesters::add));
+                }
             }
             return requesters;
         }
 
-        String departmentName(Long id) {
-            if (departments == null) {
-                departments = people.departments();
-            }
-            return id == null ? "" : departments.stream().filter(d -> d.id() == id).map(Structure.Department::name)
-                    .findFirst().orElse("");
+        /** A name already at hand (the clause that routed the request names its department). */
+        void knowDepartment(long id, String name) {
+            departmentNames.put(id, name);
         }
-    }
 
-    private Set<Long> requesterAccounts(Ticket t) {
-        Set<Long> ids = new HashSet<>();
-        accounts.ofStudent(t.studentId).ifPresent(ids::add);
-        queries.mergedRequesters(t.id).forEach(s -> accounts.ofStudent(s).ifPresent(ids::add));
-        return ids;
+        String departmentName(Long id) {
+            if (id == null) {
+                return "";
+            }
+            if (!departmentNames.containsKey(id) && !allDepartments) {
+                people.departments().forEach(d -> departmentNames.put(d.id(), d.name()));
+                allDepartments = true;
+            }
+            return departmentNames.getOrDefault(id, "");
+        }
     }
 
     private Set<Long> departmentAccounts(Ticket t) {
