@@ -88,12 +88,6 @@ new_activity() {
 
 driver() { java -cp "$WORK/driver" LoadDriver "$@"; }
 
-# CPU seconds (user + system) of all PostgreSQL processes, to set beside the app's (cpu_s) and the driver's.
-pg_cpu_s() {
-  local ticks=0 p
-  for p in $(pgrep -u postgres 2>/dev/null); do ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done
-  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f\n", t / hz }'
-}
 # cpu_line APP0 PG0 OUT N: where the CPU of a phase went, in ms per request.
 cpu_line() {
   local app=$(awk -v a="$(cpu_s)" -v b="$1" 'BEGIN { printf "%.2f", a - b }') pg=$(awk -v a="$(pg_cpu_s)" -v b="$2" 'BEGIN { printf "%.2f", a - b }')

@@ -81,6 +81,22 @@ stop_app() {
 # CPU seconds (user + system, all threads incl. JIT and GC) the app has used so far.
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($14 + $15) / hz }' "/proc/$APP_PID/stat"; }
 
+# CPU seconds (user + system) PostgreSQL has used so far: its live processes, plus the backends that
+# have exited (connections closed, e.g. pgbench's), which the postmaster's children times hold.
+pg_cpu_s() {
+  local p
+  for p in $(pgrep -u postgres 2>/dev/null); do cat "/proc/$p/stat" 2>/dev/null; done | awk -v hz="$(getconf CLK_TCK)" '
+    { ticks += $14 + $15; pid[$1] = 1; parent[$1] = $4; children[$1] = $16 + $17 }
+    END { for (p in pid) if (!(parent[p] in pid)) ticks += children[p]; printf "%.2f\n", ticks / hz }'
+}
+
+# cpu_ms APP0 PG0 N: the app's and PostgreSQL's CPU since cpu_s = APP0 and pg_cpu_s = PG0, in ms
+# per request (N requests), as "app_cpu_ms=… pg_cpu_ms=…".
+cpu_ms() {
+  awk -v a="$(cpu_s)" -v a0="$1" -v p="$(pg_cpu_s)" -v p0="$2" -v n="$3" \
+    'BEGIN { printf "app_cpu_ms=%.3f pg_cpu_ms=%.3f\n", 1000 * (a - a0) / n, 1000 * (p - p0) / n }'
+}
+
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f\n", $2 / 1024 }' "/proc/$APP_PID/status"; }
 
 # login USER PASSWORD : form login with curl; prints a "Cookie: ..." header value for wrk.

@@ -148,11 +148,13 @@ kinds=(submit baseline pgbench)
 declare -A results=()
 for run in $(seq 1 "$RUNS"); do
   for kind in "${kinds[@]}"; do
+    app0=$(cpu_s) pg0=$(pg_cpu_s)
     case $kind in
       submit) line=$(run_wrk "$DURATION" submit) ;;
       baseline) line=$(run_wrk "$DURATION" "$BASELINE") ;;
       pgbench) line=$(run_pgbench "$DURATION") ;;
     esac
+    line="$line $(cpu_ms "$app0" "$pg0" "$(field "$line" requests)")"
     results[$kind.$run]=$line
     printf 'run %d %-8s %s\n' "$run" "$kind" "${line#WRK_RESULT }"
   done
@@ -162,16 +164,17 @@ events=$(psql_db -c "SELECT count(*) FROM ticket_event")
 stop_app
 
 printf '\n## medians of %d runs\n' "$RUNS"
-printf '%-9s %9s %9s %9s %10s %7s\n' what p50_ms p90_ms p99_ms req/s non2xx
+printf '%-9s %9s %9s %9s %10s %7s %11s %10s\n' what p50_ms p90_ms p99_ms req/s non2xx app_cpu_ms pg_cpu_ms
 declare -A med=()
 for kind in "${kinds[@]}"; do
-  for f in p50_ms p90_ms p99_ms rps non2xx; do
+  for f in p50_ms p90_ms p99_ms rps non2xx app_cpu_ms pg_cpu_ms; do
     vals=()
     for run in $(seq 1 "$RUNS"); do vals+=("$(field "${results[$kind.$run]}" "$f")"); done
     med[$kind.$f]=$(median "${vals[@]}")
   done
-  printf '%-9s %9s %9s %9s %10s %7s  %s\n' "$kind" "${med[$kind.p50_ms]}" "${med[$kind.p90_ms]}" "${med[$kind.p99_ms]}" \
-    "${med[$kind.rps]}" "${med[$kind.non2xx]}" "$([[ $kind == baseline ]] && echo "GET $BASELINE" || true)"
+  printf '%-9s %9s %9s %9s %10s %7s %11s %10s  %s\n' "$kind" "${med[$kind.p50_ms]}" "${med[$kind.p90_ms]}" "${med[$kind.p99_ms]}" \
+    "${med[$kind.rps]}" "${med[$kind.non2xx]}" "${med[$kind.app_cpu_ms]}" "${med[$kind.pg_cpu_ms]}" \
+    "$([[ $kind == baseline ]] && echo "GET $BASELINE" || true)"
 done
 printf 'tickets by state after the runs (pgbench rows included): %s; history rows: %s\n' "$states" "$events"
 printf 'ratio submit/pgbench: throughput %sx, p50 %sx\n' \
