@@ -11,14 +11,14 @@ usage() {
 usage: bench/requests.sh [--runs N] [--duration S] [--warmup S] [--connections C] [--threads T]
                          [--pgbench-clients N] [--students N] [--tokens N] [--port P]
                          [--baseline PATH] [--rebuild]
-  defaults: --runs 3 --duration 20 --warmup 5 --connections 32 --threads 2 --pgbench-clients 8
+  defaults: --runs 3 --duration 20 --warmup 20 --connections 32 --threads 2 --pgbench-clients 8
             --students 3000 --tokens 1000 --port 8093 --baseline /api/v1/me
   Always PostgreSQL (a fresh database on PG_HOST, default 127.0.0.1, user PG_USER, default postgres).
   JAR=<jar> runs another build (the submit API must be in it); JAVA_OPTS is passed to java.
 EOF
 }
 
-PORT=8093 STUDENTS=3000 TOKENS=1000 RUNS=3 DURATION=20 WARMUP=5 THREADS=2 CONNECTIONS=32 PGCLIENTS=8
+PORT=8093 STUDENTS=3000 TOKENS=1000 RUNS=3 DURATION=20 WARMUP=20 THREADS=2 CONNECTIONS=32 PGCLIENTS=8
 BASELINE=/api/v1/me JAVA_OPTS=${JAVA_OPTS:-}
 PG_HOST=${PG_HOST:-127.0.0.1} PG_USER=${PG_USER:-postgres}
 while [[ $# -gt 0 ]]; do

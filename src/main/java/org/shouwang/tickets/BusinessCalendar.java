@@ -24,10 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The business calendar deadlines run on: working periods of the day, holidays and make-up
  * working days (the State Council's schedule), terms and vacations. Edited by administrators;
  * read on every deadline, so a short-lived copy is kept and refreshed after a change (other nodes
- * see a change within {@link #REFRESH}).
+ * see a change within {@link #REFRESH}). Deadline arithmetic runs on that copy, outside any
+ * transaction of its own.
  */
 @Service
-@Transactional(readOnly = true)
 public class BusinessCalendar implements Deadlines {
 
     static final Duration REFRESH = Duration.ofSeconds(30);
@@ -57,6 +57,7 @@ public class BusinessCalendar implements Deadlines {
     public record Term(long id, String name, TermKind kind, LocalDate starts, LocalDate ends) {
     }
 
+    @Transactional(readOnly = true)
     public WorkingTime workingTime() {
         Loaded current = loaded;
         Instant now = Instant.now();
@@ -81,12 +82,14 @@ public class BusinessCalendar implements Deadlines {
         return (urgent ? Duration.between(from, to) : workingTime().between(from, to)).toMinutes();
     }
 
+    @Transactional(readOnly = true)
     public List<WorkingTime.Period> periods() {
         return jdbc.sql("SELECT starts, ends FROM working_period ORDER BY starts")
                 .query((rs, n) -> new WorkingTime.Period(rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class)))
                 .list();
     }
 
+    @Transactional(readOnly = true)
     public List<Day> days(int year) {
         return jdbc.sql("SELECT on_date, kind, name FROM calendar_day WHERE on_date BETWEEN ? AND ? ORDER BY on_date")
                 .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
@@ -94,6 +97,7 @@ public class BusinessCalendar implements Deadlines {
                 .list();
     }
 
+    @Transactional(readOnly = true)
     public List<Term> terms() {
         return jdbc.sql("SELECT id, name, kind, starts, ends FROM term ORDER BY starts")
                 .query((rs, n) -> new Term(rs.getLong("id"), rs.getString("name"), TermKind.valueOf(rs.getString("kind")),
