@@ -105,6 +105,9 @@ class TicketStore {
      */
     List<Long> append(Ticket t, List<Viewer> actors, Instant at) {
         List<Step> steps = List.copyOf(t.steps());
+        if (steps.isEmpty()) {
+            return List.of();
+        }
         KeyHolder keys = new GeneratedKeyHolder();
         template.batchUpdate(connection -> connection.prepareStatement(APPEND, new String[]{"id"}), new BatchPreparedStatementSetter() {
             @Override

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,6 +33,20 @@ class RequestLifecycleTests {
         assertThat(submitted.state()).isEqualTo(TicketState.DISPATCHED);
         assertThat(submitted.department()).isEqualTo("后勤保障处");
         assertThat(submitted.number()).matches("\\d{8}-\\d{6}");
+        // the student submitted it, the responsibility list dispatched it; both the handler and the student are told
+        // of the dispatch (naming the department), once, and nobody of the submission
+        assertThat(jdbc.queryForList("SELECT kind, actor_account_id, actor_name FROM ticket_event WHERE ticket_id = ? ORDER BY id",
+                submitted.id())).extracting(row -> row.get("kind"), row -> row.get("actor_account_id"), row -> row.get("actor_name"))
+                .containsExactly(tuple("SUBMITTED", student.accountId(), student.displayName()), tuple("DISPATCHED", null, "系统"));
+        for (Viewer told : List.of(handler, student)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                    "SELECT message_code, args FROM notification WHERE account_id = ? AND link = ?",
+                    told.accountId(), "/requests/" + submitted.id()).size() == 1);
+            assertThat(jdbc.queryForMap("SELECT message_code, args FROM notification WHERE account_id = ? AND link = ?",
+                    told.accountId(), "/requests/" + submitted.id()))
+                    .containsEntry("message_code", "notice.ticket.DISPATCHED")
+                    .hasEntrySatisfying("args", args -> assertThat((String) args).contains("后勤保障处"));
+        }
 
         assertThatThrownBy(() -> tickets.resolve(handler, submitted.id(), "修好了", List.of(), null))
                 .isInstanceOf(RuleViolation.class).hasMessage("ticket.illegalMove");
