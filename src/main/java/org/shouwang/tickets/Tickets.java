@@ -516,16 +516,19 @@ public class Tickets {
         }
 
         Set<Long> requesters() {
-            if (requesters == null && creator != null && creator.isStudent(ticket.studentId)) {
-                requesters = Set.of(creator.accountId());
-            } else if (requesters == null) {
-                requesters = new HashSet<>();
-                accounts.ofStudent(ticket.studentId).ifPresent(requesters::add);
-                if (creator == null) {
-                    queries.mergedRequesters(ticket.id).forEach(s -> accounts.ofStudent(s).ifPresent(requesters::add));
-                }
+            if (requesters == null) {
+                requesters = creator != null && creator.isStudent(ticket.studentId) ? Set.of(creator.accountId()) : read();
             }
             return requesters;
+        }
+
+        private Set<Long> read() {
+            Set<Long> ids = new HashSet<>();
+            accounts.ofStudent(ticket.studentId).ifPresent(ids::add);
+            if (creator == null) {
+                queries.mergedRequesters(ticket.id).forEach(s -> accounts.ofStudent(s).ifPresent(ids::add));
+            }
+            return ids;
         }
 
         /** A name already at hand (the clause that routed the request names its department). */
